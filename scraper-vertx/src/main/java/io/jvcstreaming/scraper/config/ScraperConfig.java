@@ -1,0 +1,124 @@
+package io.jvcstreaming.scraper.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Every setting of the scraper, validated once at start. Built by {@link ConfigLoader} from defaults,
+ * environment variables and CLI flags (in that order of precedence, last wins); see {@link Setting}
+ * for the keys, their defaults and why.
+ */
+public record ScraperConfig(
+    URI forumUrl,
+    String redisUrl,
+    String streamHost,
+    int streamPort,
+    String httpHost,
+    int httpPort,
+    int fetchers,
+    double rate,
+    Duration refreshInterval,
+    int listPages,
+    int backfillPages,
+    String userAgent,
+    Duration requestTimeout,
+    Duration connectTimeout,
+    int maxBodyBytes,
+    int maxRetries,
+    Duration backoffBase,
+    Duration backoffMax,
+    int logCapacity,
+    String streamToken,
+    int clientBufferBytes,
+    Duration handshakeTimeout,
+    boolean leaderElection,
+    String leaseName,
+    Duration leaseDuration,
+    String podName,
+    String podNamespace) {
+
+  /** {@code --backfill-pages all}. */
+  public static final int ALL_PAGES = Integer.MAX_VALUE;
+
+  public ScraperConfig {
+    String scheme = forumUrl == null ? null : forumUrl.getScheme();
+    if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || forumUrl.getHost() == null) {
+      throw invalid(Setting.FORUM_URL, "an absolute http(s) URL of the forum's first list page", forumUrl);
+    }
+    if (redisUrl != null && !redisUrl.isBlank() && !redisUrl.matches("^rediss?://.+")) {
+      throw invalid(Setting.REDIS_URL, "a redis://host:port[/db] or rediss:// URL, or unset", redisUrl);
+    }
+    redisUrl = redisUrl == null || redisUrl.isBlank() ? null : redisUrl;
+    requireRange(Setting.STREAM_PORT, streamPort, 0, 65535);
+    requireRange(Setting.HTTP_PORT, httpPort, 0, 65535);
+    requireRange(Setting.FETCHERS, fetchers, 1, 512);
+    if (!(rate >= 0.1 && rate <= 1000)) {
+      throw invalid(Setting.RATE, "a number of requests per second in [0.1, 1000]", rate);
+    }
+    requireRange(Setting.REFRESH_INTERVAL, refreshInterval, Duration.ofMillis(100), Duration.ofHours(1));
+    requireRange(Setting.LIST_PAGES, listPages, 1, 200);
+    if (backfillPages < 1) {
+      throw invalid(Setting.BACKFILL_PAGES, "a positive number of pages, or 'all'", backfillPages);
+    }
+    if (userAgent == null || userAgent.isBlank()) {
+      throw invalid(Setting.USER_AGENT, "a non-empty User-Agent", userAgent);
+    }
+    requireRange(Setting.REQUEST_TIMEOUT, requestTimeout, Duration.ofMillis(100), Duration.ofMinutes(5));
+    requireRange(Setting.CONNECT_TIMEOUT, connectTimeout, Duration.ofMillis(100), Duration.ofMinutes(5));
+    requireRange(Setting.MAX_BODY_BYTES, maxBodyBytes, 64 * 1024, 64 * 1024 * 1024);
+    requireRange(Setting.MAX_RETRIES, maxRetries, 0, 20);
+    requireRange(Setting.BACKOFF_BASE, backoffBase, Duration.ofMillis(10), Duration.ofMinutes(10));
+    requireRange(Setting.BACKOFF_MAX, backoffMax, backoffBase, Duration.ofHours(1));
+    requireRange(Setting.LOG_CAPACITY, logCapacity, 100_000, 10_000_000);
+    requireRange(Setting.CLIENT_BUFFER_BYTES, clientBufferBytes, 16 * 1024, 256 * 1024 * 1024);
+    requireRange(Setting.HANDSHAKE_TIMEOUT, handshakeTimeout, Duration.ZERO, Duration.ofSeconds(30));
+    requireRange(Setting.LEASE_DURATION, leaseDuration, Duration.ofSeconds(1), Duration.ofMinutes(5));
+    streamToken = streamToken == null || streamToken.isEmpty() ? null : streamToken;
+    if (leaderElection && (podNamespace == null || podNamespace.isBlank())) {
+      throw invalid(Setting.POD_NAMESPACE, "the pod's namespace when leader election is on", podNamespace);
+    }
+  }
+
+  /** The origin (scheme://host[:port]) that topic links resolve against. */
+  public String origin() {
+    return forumUrl.getScheme() + "://" + forumUrl.getRawAuthority();
+  }
+
+  /** The effective configuration, one key per line, secrets masked: logged once at start. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("  forum.url=").append(forumUrl).append('\n')
+        .append("  redis.url=").append(redisUrl == null ? "(unset: in-memory log and bookmarks)" : maskPassword(redisUrl)).append('\n')
+        .append("  stream=").append(streamHost).append(':').append(streamPort)
+        .append(" token=").append(streamToken == null ? "(none)" : "****").append('\n')
+        .append("  http=").append(httpHost).append(':').append(httpPort).append('\n')
+        .append("  fetcher.concurrency=").append(fetchers).append(" fetcher.rate=").append(rate).append("/s")
+        .append(" refresh.interval=").append(refreshInterval.toMillis()).append("ms")
+        .append(" list.pages=").append(listPages)
+        .append(" backfill.pages=").append(backfillPages == ALL_PAGES ? "all" : String.valueOf(backfillPages)).append('\n')
+        .append("  http.user.agent=").append(userAgent).append('\n')
+        .append("  leader.election=").append(leaderElection);
+    return sb.toString();
+  }
+
+  static String maskPassword(String url) {
+    return url.replaceAll("//([^:@/]*):([^@/]*)@", "//$1:****@");
+  }
+
+  private static void requireRange(Setting key, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw invalid(key, "an integer in [" + min + ", " + max + "]", value);
+    }
+  }
+
+  private static void requireRange(Setting key, Duration value, Duration min, Duration max) {
+    if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw invalid(key, "a duration in [" + min.toMillis() + "ms, " + max.toMillis() + "ms] (e.g. 500ms, 2s, 1m)", value);
+    }
+  }
+
+  static IllegalArgumentException invalid(Setting key, String accepted, Object value) {
+    return new IllegalArgumentException("invalid " + key.flag() + " / " + key.env() + ": expected " + accepted
+        + ", got '" + value + "'");
+  }
+}

@@ -1,0 +1,37 @@
+package io.jvcstreaming.scraper.dedup;
+
+import io.jvcstreaming.model.Post;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * The scraper's log of streamed posts and its per-topic bookmarks, updated together so that no post is
+ * logged twice and none is skipped, even when the process dies between two calls.
+ */
+public interface PostLog {
+
+  /** Opens the store and starts feeding {@link io.jvcstreaming.scraper.stream.RecentPosts}. */
+  Future<Void> start();
+
+  /** The topic's bookmark ({@link Bookmark#none} if never streamed or expired). */
+  Future<Bookmark> bookmark(long topicId);
+
+  /**
+   * Atomically: keeps the candidates whose id is above the topic's bookmark (candidates sorted by id
+   * ascending, seq unset), gives each the next seq, appends them to the log and moves the bookmark.
+   *
+   * @return how many posts were appended
+   */
+  Future<Integer> append(long topicId, List<Post> candidates, int lastPage);
+
+  /** A deleted topic: its bookmark goes (a recreated id would start afresh). */
+  Future<Void> forget(long topicId);
+
+  /** True when the store answers; false while Redis is down (the scraper pauses, it does not guess). */
+  boolean healthy();
+
+  /** True when the log survives a restart (Redis), false in memory. */
+  boolean durable();
+
+  Future<Void> close();
+}

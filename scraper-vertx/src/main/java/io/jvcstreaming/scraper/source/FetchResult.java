@@ -1,0 +1,28 @@
+package io.jvcstreaming.scraper.source;
+
+/**
+ * What a page fetch gave, once retries are over.
+ *
+ * @param outcome  the classification that drives the pipeline
+ * @param status   HTTP status (0 when none)
+ * @param url      the requested URL
+ * @param body     the page for {@link Outcome#OK}, else null
+ * @param location the absolute redirect target for {@link Outcome#REDIRECT}, else null
+ */
+public record FetchResult(Outcome outcome, int status, String url, String body, String location) {
+
+  /** How a fetch ended; also the label of the pages-fetched metric. */
+  public enum Outcome {
+    OK("ok"), NOT_MODIFIED("not_modified"), REDIRECT("redirect"), GONE("gone");
+
+    private final String label;
+
+    Outcome(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+}

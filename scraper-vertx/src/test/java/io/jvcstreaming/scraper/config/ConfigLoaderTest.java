@@ -1,0 +1,88 @@
+package io.jvcstreaming.scraper.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+  @Test
+  void defaultsPointAtTheLiveForumWithPoliteSettings() {
+    ScraperConfig c = ConfigLoader.load(new String[0], Map.of());
+    assertThat(c.forumUrl().toString()).isEqualTo("https://www.jeuxvideo.com/forums/0-51-0-1-0-1-0-blabla-18-25-ans.htm");
+    assertThat(c.origin()).isEqualTo("https://www.jeuxvideo.com");
+    assertThat(c.redisUrl()).isNull();
+    assertThat(c.streamHost()).isEqualTo("127.0.0.1");
+    assertThat(c.streamPort()).isEqualTo(6667);
+    assertThat(c.httpPort()).isEqualTo(8080);
+    assertThat(c.fetchers()).isEqualTo(60);
+    assertThat(c.rate()).isEqualTo(20.0);
+    assertThat(c.refreshInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.listPages()).isEqualTo(2);
+    assertThat(c.backfillPages()).isEqualTo(1);
+    assertThat(c.logCapacity()).isGreaterThanOrEqualTo(100_000);
+    assertThat(c.leaderElection()).isFalse();
+  }
+
+  @Test
+  void environmentOverridesDefaultsAndFlagsOverrideEnvironment() {
+    ScraperConfig c = ConfigLoader.load(new String[] {"--fetchers", "12", "--refresh-interval=750ms"},
+        Map.of("JVC_FETCHERS", "30", "JVC_RATE", "5.5", "REDIS_URL", "redis://127.0.0.1:6390",
+            "JVC_BACKFILL_PAGES", "all", "STREAM_TOKEN", "s3cret"));
+    assertThat(c.fetchers()).isEqualTo(12);
+    assertThat(c.rate()).isEqualTo(5.5);
+    assertThat(c.refreshInterval()).isEqualTo(Duration.ofMillis(750));
+    assertThat(c.redisUrl()).isEqualTo("redis://127.0.0.1:6390");
+    assertThat(c.backfillPages()).isEqualTo(ScraperConfig.ALL_PAGES);
+    assertThat(c.streamToken()).isEqualTo("s3cret");
+    assertThat(c.describe()).doesNotContain("s3cret").contains("token=****");
+  }
+
+  @Test
+  void topicLinksResolveAgainstTheForumUrlsOrigin() {
+    ScraperConfig c = ConfigLoader.load(
+        new String[] {"--forum-url", "http://127.0.0.1:8089/forums/0-51-0-1-0-1-0-blabla-18-25-ans.htm"}, Map.of());
+    assertThat(c.origin()).isEqualTo("http://127.0.0.1:8089");
+  }
+
+  @Test
+  void invalidValuesFailFastNamingTheKeyAndTheRange() {
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--fetchers", "0"}, Map.of()))
+        .hasMessageContaining("--fetchers").hasMessageContaining("JVC_FETCHERS").hasMessageContaining("[1, 512]");
+    assertThatThrownBy(() -> ConfigLoader.load(new String[0], Map.of("JVC_RATE", "fast")))
+        .hasMessageContaining("--rate").hasMessageContaining("fast");
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--forum-url", "ftp://x/y"}, Map.of()))
+        .hasMessageContaining("--forum-url");
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--refresh-interval", "soon"}, Map.of()))
+        .hasMessageContaining("--refresh-interval").hasMessageContaining("duration");
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--redis-url", "localhost:6379"}, Map.of()))
+        .hasMessageContaining("REDIS_URL");
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--stream-port", "70000"}, Map.of()))
+        .hasMessageContaining("--stream-port");
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--backfill-pages", "0"}, Map.of()))
+        .hasMessageContaining("--backfill-pages");
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--log-capacity", "10"}, Map.of()))
+        .hasMessageContaining("--log-capacity");
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--bogus", "1"}, Map.of()))
+        .hasMessageContaining("unknown option '--bogus'");
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--leader-election"}, Map.of()))
+        .hasMessageContaining("POD_NAMESPACE");
+  }
+
+  @Test
+  void redisPasswordsAreMaskedInTheDescription() {
+    ScraperConfig c = ConfigLoader.load(new String[] {"--redis-url", "redis://user:hunter2@redis:6379/0"}, Map.of());
+    assertThat(c.describe()).doesNotContain("hunter2").contains("redis://user:****@redis:6379/0");
+  }
+
+  @Test
+  void helpListsEveryFlagWithItsVariableAndDefault() {
+    String help = ConfigLoader.help();
+    for (Setting s : Setting.values()) {
+      assertThat(help).contains(s.flag()).contains(s.env());
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.jvcstreaming.scraper.support;
+
+import io.jvcstreaming.codec.BoundedLineReader;
+import io.jvcstreaming.codec.MalformedLineException;
+import io.jvcstreaming.codec.PostCodec;
+import io.jvcstreaming.model.Post;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+/** A plain-socket stream client for tests: sends a handshake, then collects posts and control lines. */
+public final class LineClient implements AutoCloseable {
+
+  private final Socket socket;
+  private final List<Post> posts = new CopyOnWriteArrayList<>();
+  private final List<String> controls = new CopyOnWriteArrayList<>();
+  private final List<String> malformed = new CopyOnWriteArrayList<>();
+  private final Thread reader;
+  private volatile boolean ended;
+
+  public LineClient(int port, String... handshake) throws IOException {
+    socket = new Socket("127.0.0.1", port);
+    OutputStream out = socket.getOutputStream();
+    for (String line : handshake) {
+      out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    out.flush();
+    reader = new Thread(this::read, "line-client-" + port);
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private void read() {
+    try {
+      BoundedLineReader lines = new BoundedLineReader(socket.getInputStream(), PostCodec.MAX_LINE_BYTES);
+      while (lines.next() == BoundedLineReader.Kind.LINE) {
+        if (lines.length() > 0 && lines.buffer()[0] == '#') {
+          controls.add(lines.lineAsString());
+          continue;
+        }
+        try {
+          posts.add(PostCodec.decode(lines.buffer(), 0, lines.length()));
+        } catch (MalformedLineException e) {
+          malformed.add(e.getMessage());
+        }
+      }
+    } catch (IOException e) {
+      // closed
+    } finally {
+      ended = true;
+    }
+  }
+
+  public List<Post> posts() {
+    return new ArrayList<>(posts);
+  }
+
+  public List<String> controls() {
+    return new ArrayList<>(controls);
+  }
+
+  public List<String> malformed() {
+    return new ArrayList<>(malformed);
+  }
+
+  public boolean ended() {
+    return ended;
+  }
+
+  public long lastSeq() {
+    return posts.isEmpty() ? -1 : posts.get(posts.size() - 1).seq();
+  }
+
+  public static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The whole pipeline on one machine: scraper + the `all` Spark job (local mode), printing the tables.
+#   ./run.sh            against the live forum (in-memory bookmarks unless REDIS_URL is set)
+#   ./run.sh --demo     against the bundled forum simulator (started here, live posting)
+# Ctrl-C stops everything. Logs of the background processes go to ./logs/.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+DEMO=false
+for arg in "$@"; do
+  case "$arg" in
+    --demo) DEMO=true ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option '$arg' (try --demo)" >&2; exit 2 ;;
+  esac
+done
+
+SCRAPER_JAR=scraper-vertx/target/scraper-vertx.jar
+SPARK_JAR=spark-analytics/target/spark-analytics.jar
+SIM_JAR=forum-simulator/target/forum-simulator.jar
+if [[ ! -f $SCRAPER_JAR || ! -f $SPARK_JAR || ! -f $SIM_JAR ]]; then
+  echo "==> building the jars (first run only; ./mvnw -DskipTests package)"
+  ./mvnw -B -q -DskipTests package
+fi
+
+mkdir -p logs
+PIDS=()
+cleanup() {
+  trap - EXIT INT TERM
+  echo; echo "==> stopping"
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+wait_for_port() { # host port what
+  for _ in $(seq 1 120); do
+    if (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  echo "run.sh: $3 did not open $1:$2 (see logs/)" >&2; exit 1
+}
+
+FORUM_URL="${JVC_FORUM_URL:-https://www.jeuxvideo.com/forums/0-51-0-1-0-1-0-blabla-18-25-ans.htm}"
+if $DEMO; then
+  SIM_PORT="${SIM_PORT:-8089}"
+  echo "==> forum simulator on http://127.0.0.1:$SIM_PORT/ (logs/simulator.log)"
+  java -jar "$SIM_JAR" --port "$SIM_PORT" --rate "${SIM_RATE:-8}" >logs/simulator.log 2>&1 &
+  PIDS+=($!)
+  wait_for_port 127.0.0.1 "$SIM_PORT" "the simulator"
+  FORUM_URL="http://127.0.0.1:$SIM_PORT/forums/0-51-0-1-0-1-0-blabla-18-25-ans.htm"
+fi
+
+STREAM_PORT="${JVC_STREAM_PORT:-6667}"
+echo "==> scraper: $FORUM_URL -> NDJSON on 127.0.0.1:$STREAM_PORT, metrics on http://127.0.0.1:${JVC_HTTP_PORT:-8080}/metrics (logs/scraper.log)"
+JVC_FORUM_URL="$FORUM_URL" java -XX:MaxRAMPercentage=25 -jar "$SCRAPER_JAR" >logs/scraper.log 2>&1 &
+PIDS+=($!)
+wait_for_port 127.0.0.1 "$STREAM_PORT" "the scraper"
+
+echo "==> Spark job 'all' in local mode (tables every batch; Ctrl-C to stop)"
+java -jar "$SPARK_JAR" --job all --source "127.0.0.1:$STREAM_PORT" --checkpoint-dir "${JVC_CHECKPOINT_DIR:-./checkpoints/all}" &
+PIDS+=($!)
+wait "${PIDS[-1]}"

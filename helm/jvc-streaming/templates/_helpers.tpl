@@ -1,0 +1,142 @@
+{{/* Chart name, truncated to 63 chars. */}}
+{{- define "jvc.name" -}}
+{{- .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Resource name prefix: fullnameOverride, else the release name (so users type <release>-stickers-driver). */}}
+{{- define "jvc.prefix" -}}
+{{- default .Release.Name .Values.fullnameOverride | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "jvc.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Standard labels; call with (dict "ctx" $ "component" "scraper"). */}}
+{{- define "jvc.labels" -}}
+helm.sh/chart: {{ include "jvc.chart" .ctx }}
+{{ include "jvc.selectorLabels" . }}
+app.kubernetes.io/version: {{ .ctx.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .ctx.Release.Service }}
+app.kubernetes.io/part-of: jvc-streaming
+{{- with .ctx.Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{/* Immutable selector labels; call with (dict "ctx" $ "component" "scraper"). */}}
+{{- define "jvc.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "jvc.name" .ctx }}
+app.kubernetes.io/instance: {{ .ctx.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{/* image reference; call with (dict "ctx" $ "image" .Values.scraper.image). */}}
+{{- define "jvc.image" -}}
+{{- printf "%s:%s" .image.repository (default .ctx.Chart.AppVersion .image.tag) -}}
+{{- end -}}
+
+{{- define "jvc.scraperName" -}}{{ include "jvc.prefix" . }}-scraper{{- end -}}
+{{- define "jvc.redisName" -}}{{ include "jvc.prefix" . }}-redis{{- end -}}
+{{- define "jvc.simulatorName" -}}{{ include "jvc.prefix" . }}-simulator{{- end -}}
+{{- define "jvc.dashboardName" -}}{{ include "jvc.prefix" . }}-dashboard{{- end -}}
+{{- define "jvc.checkpointPvcName" -}}{{ include "jvc.prefix" . }}-spark-checkpoints{{- end -}}
+
+{{- define "jvc.sparkServiceAccountName" -}}
+{{- if .Values.spark.serviceAccount.create -}}
+{{- default (printf "%s-spark" (include "jvc.prefix" .)) .Values.spark.serviceAccount.name -}}
+{{- else -}}
+{{- required "spark.serviceAccount.name is required when spark.serviceAccount.create is false" .Values.spark.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/* true when the scraper replicas elect a leader (explicitly, or because there are several). */}}
+{{- define "jvc.leaderElection" -}}
+{{- if or .Values.scraper.leaderElection.enabled (gt (int .Values.scraper.replicas) 1) -}}true{{- end -}}
+{{- end -}}
+
+{{- define "jvc.leaseName" -}}
+{{- default (include "jvc.scraperName" .) .Values.scraper.leaderElection.leaseName -}}
+{{- end -}}
+
+{{/* host:port of the scraper's stream, as the Spark receivers (in other pods) reach it. */}}
+{{- define "jvc.streamAddress" -}}
+{{- printf "%s.%s.svc.cluster.local:%d" (include "jvc.scraperName" .) .Release.Namespace (int .Values.scraper.streamPort) -}}
+{{- end -}}
+
+{{- define "jvc.forumUrl" -}}
+{{- if .Values.simulator.enabled -}}
+{{- printf "http://%s:%d/forums/0-51-0-1-0-1-0-blabla-18-25-ans.htm" (include "jvc.simulatorName" .) (int .Values.simulator.port) -}}
+{{- else -}}
+{{- .Values.scraper.forumUrl -}}
+{{- end -}}
+{{- end -}}
+
+{{/* REDIS_URL env entry (plain value or from a Secret). */}}
+{{- define "jvc.redisUrlEnv" -}}
+- name: REDIS_URL
+{{- if .Values.redis.enabled }}
+  value: {{ printf "redis://%s:6379" (include "jvc.redisName" .) | quote }}
+{{- else if .Values.externalRedis.existingSecret }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.externalRedis.existingSecret }}
+      key: {{ .Values.externalRedis.existingSecretKey }}
+{{- else }}
+  value: {{ .Values.externalRedis.url | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* STREAM_TOKEN env entry from the Secret, if any. */}}
+{{- define "jvc.streamTokenEnv" -}}
+{{- with .Values.scraper.streamToken.existingSecret }}
+- name: STREAM_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $.Values.scraper.streamToken.key }}
+{{- end }}
+{{- end -}}
+
+{{/* Selector of the Spark driver and executor pods of this release (labels set in every SparkApplication). */}}
+{{- define "jvc.sparkPodSelector" -}}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: spark-job
+{{- end -}}
+
+{{/* Hardened container securityContext for our own images. */}}
+{{- define "jvc.containerSecurityContext" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+capabilities:
+  drop: ["ALL"]
+{{- end -}}
+
+{{/*
+Cross-field checks that JSON schema cannot express; every message is collected and reported once.
+*/}}
+{{- define "jvc.validateValues" -}}
+{{- $msgs := list -}}
+{{- $prefix := include "jvc.prefix" . -}}
+{{- $seen := dict -}}
+{{- range $i, $j := .Values.jobs -}}
+{{- if hasKey $seen $j.name -}}
+{{- $msgs = append $msgs (printf "jobs[%d].name %q is used twice: each job needs its own name (SparkApplication, driver pod, checkpoint dir)" $i $j.name) -}}
+{{- end -}}
+{{- $_ := set $seen $j.name true -}}
+{{- $app := printf "%s-%s" $prefix $j.name -}}
+{{- if gt (len $app) 56 -}}
+{{- $msgs = append $msgs (printf "jobs[%d]: SparkApplication name %q is longer than 56 characters (the driver pod <name>-driver must fit in 63)" $i $app) -}}
+{{- end -}}
+{{- $total := mul (int $j.executor.cores) (int $j.executor.instances) -}}
+{{- if lt $total 2 -}}
+{{- $msgs = append $msgs (printf "jobs[%d] (%s): executor.cores x executor.instances = %d, but the job's receiver pins one core: give at least 2 so batches get processed" $i $j.name $total) -}}
+{{- end -}}
+{{- end -}}
+{{- if and (not .Values.redis.enabled) (not .Values.externalRedis.url) (not .Values.externalRedis.existingSecret) -}}
+{{- $msgs = append $msgs "redis.enabled is false: set externalRedis.url (or externalRedis.existingSecret)" -}}
+{{- end -}}
+{{- if $msgs -}}
+{{- fail (printf "\n\nVALUES VALIDATION:\n- %s" (join "\n- " $msgs)) -}}
+{{- end -}}
+{{- end -}}

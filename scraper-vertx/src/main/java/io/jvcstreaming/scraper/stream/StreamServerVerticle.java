@@ -73,6 +73,19 @@ public final class StreamServerVerticle extends VerticleBase {
     return clients.size();
   }
 
+  /** Clients past their handshake, being fed. */
+  public long liveClientCount() {
+    return clients.stream().filter(c -> c.live && !c.closed).count();
+  }
+
+  /** For logs and tests: each client's position and whether its socket is backed up. */
+  public String describeClients() {
+    StringBuilder sb = new StringBuilder();
+    clients.forEach(c -> sb.append(c.socket.remoteAddress()).append(" cursor=").append(c.cursor)
+        .append(" live=").append(c.live).append(" full=").append(c.socket.writeQueueFull()).append("; "));
+    return sb.append("window=").append(recent.firstSeq()).append("..").append(recent.lastSeq()).toString();
+  }
+
   @Override
   public Future<?> stop() {
     clients.forEach(c -> c.socket.close());
@@ -157,6 +170,13 @@ public final class StreamServerVerticle extends VerticleBase {
     }
 
     private void reject(String reason) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (handshakeTimer >= 0) {
+        vertx.cancelTimer(handshakeTimer);
+      }
       LOG.warn("stream client {} refused: {}", socket.remoteAddress(), reason);
       metrics.clientRejected();
       socket.write(StreamProtocol.ERROR_PREFIX + "auth-failed\n").onComplete(ar -> socket.close());
@@ -192,16 +212,17 @@ public final class StreamServerVerticle extends VerticleBase {
       if (!live || closed) {
         return;
       }
+      // checked even while its queue is full: a client that stopped reading is cut as soon as it is behind
+      long oldest = recent.firstSeq();
+      if (oldest > cursor) {
+        cutTooSlow(oldest);
+        return;
+      }
       while (!socket.writeQueueFull()) {
         scratch.clear();
         long next = recent.read(cursor, LINES_PER_WRITE, BYTES_PER_WRITE, scratch);
         if (next < 0) {
-          LOG.warn("stream client {} cut: it fell out of the log window (at seq {}, oldest held {})",
-              socket.remoteAddress(), cursor, recent.firstSeq());
-          metrics.slowClientDisconnected();
-          closed = true;
-          socket.write(StreamProtocol.ERROR_PREFIX + "too-slow fell behind the log window at seq " + cursor + "\n")
-              .onComplete(ar -> socket.close());
+          cutTooSlow(recent.firstSeq());
           return;
         }
         if (scratch.isEmpty()) {
@@ -219,6 +240,15 @@ public final class StreamServerVerticle extends VerticleBase {
         cursor = next;
       }
       socket.drainHandler(v -> pump());
+    }
+
+    private void cutTooSlow(long oldest) {
+      LOG.warn("stream client {} cut: it fell out of the log window (at seq {}, oldest held {})",
+          socket.remoteAddress(), cursor, oldest);
+      metrics.slowClientDisconnected();
+      closed = true;
+      clients.remove(this); // at once: its close may wait on a socket buffer that never drains
+      socket.close();
     }
   }
 }

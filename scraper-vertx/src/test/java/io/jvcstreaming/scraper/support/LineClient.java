@@ -78,10 +78,15 @@ public final class LineClient implements AutoCloseable {
   }
 
   public static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+    await(timeout, what, condition, () -> "");
+  }
+
+  public static void await(Duration timeout, String what, BooleanSupplier condition,
+      java.util.function.Supplier<String> state) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what + " " + state.get());
       }
       Thread.sleep(50);
     }

@@ -1,0 +1,267 @@
+package io.jvcstreaming.scraper.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * The page's embedded app data (spec §7):
+ * {@code window.jvc.forumsAppPayload="<base64(gzip(JSON))>"} (before 11 June 2026 {@code base64(JSON)}).
+ * Read with jackson-core only, into plain maps and lists.
+ */
+final class Payload {
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final String MARKER = "forumsAppPayload";
+
+  /** One {@code listMessage[]} entry. */
+  record Message(long id, long topicId, String author, boolean authorDeleted, String date, String state,
+                 String renderedText) {
+  }
+
+  final long topicId;
+  final String title;
+  final int currentPage;
+  final int pageCount;
+  final boolean readOnly;
+  final List<Message> messages;
+
+  private Payload(long topicId, String title, int currentPage, int pageCount, boolean readOnly,
+                  List<Message> messages) {
+    this.topicId = topicId;
+    this.title = title;
+    this.currentPage = currentPage;
+    this.pageCount = pageCount;
+    this.readOnly = readOnly;
+    this.messages = messages;
+  }
+
+  /** True if the page text assigns the payload. */
+  static boolean present(String html) {
+    return literalStart(html) >= 0;
+  }
+
+  /** Decodes the page's payload; null if the page has none. */
+  static Payload read(String html) throws PageParseException {
+    int start = literalStart(html);
+    if (start < 0) {
+      return null;
+    }
+    char quote = html.charAt(start);
+    int end = start + 1;
+    while (end < html.length() && html.charAt(end) != quote) {
+      end += html.charAt(end) == '\\' ? 2 : 1;
+    }
+    if (end >= html.length()) {
+      throw new PageParseException("truncated payload");
+    }
+    byte[] bytes = decodeBase64(unescapeJs(html, start + 1, end));
+    bytes = maybeGunzip(bytes);
+    Object tree;
+    try (JsonParser p = JSON.createParser(bytes)) {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw new PageParseException("bad payload json");
+      }
+      tree = readValue(p, 0);
+    } catch (IOException e) {
+      throw new PageParseException("bad payload json", e);
+    }
+    return fromTree(asMap(tree));
+  }
+
+  /** Index of the opening quote of the payload string literal, -1 if none. */
+  private static int literalStart(String html) {
+    int at = html.indexOf(MARKER);
+    while (at >= 0) {
+      int i = skipSpaces(html, at + MARKER.length());
+      if (i < html.length() && html.charAt(i) == '=') {
+        i = skipSpaces(html, i + 1);
+        if (i < html.length() && (html.charAt(i) == '"' || html.charAt(i) == '\'')) {
+          return i;
+        }
+      }
+      at = html.indexOf(MARKER, at + MARKER.length());
+    }
+    return -1;
+  }
+
+  private static int skipSpaces(String s, int i) {
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static String unescapeJs(String s, int from, int to) {
+    if (s.indexOf('\\', from) < 0 || s.indexOf('\\', from) >= to) {
+      return stripWhitespace(s.substring(from, to));
+    }
+    StringBuilder sb = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c != '\\' || i + 1 >= to) {
+        sb.append(c);
+        continue;
+      }
+      char e = s.charAt(++i);
+      if (e == 'u' && i + 4 < to) {
+        try {
+          sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+          i += 4;
+        } catch (NumberFormatException ex) {
+          sb.append(e);
+        }
+      } else if (e != 'n' && e != 'r' && e != 't') {
+        sb.append(e); // \/ \\ \" \'
+      }
+    }
+    return stripWhitespace(sb.toString());
+  }
+
+  private static String stripWhitespace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int j = 0; j < s.length(); j++) {
+          if (!Character.isWhitespace(s.charAt(j))) {
+            sb.append(s.charAt(j));
+          }
+        }
+        return sb.toString();
+      }
+    }
+    return s;
+  }
+
+  private static byte[] decodeBase64(String b64) throws PageParseException {
+    if (b64.isEmpty()) {
+      throw new PageParseException("empty payload");
+    }
+    try {
+      return Base64.getDecoder().decode(b64);
+    } catch (IllegalArgumentException e) {
+      try {
+        return Base64.getUrlDecoder().decode(b64);
+      } catch (IllegalArgumentException e2) {
+        throw new PageParseException("bad payload base64", e);
+      }
+    }
+  }
+
+  private static byte[] maybeGunzip(byte[] bytes) throws PageParseException {
+    if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
+      return bytes; // base64(JSON), the pre-June-2026 form
+    }
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 8192)) {
+      return in.readAllBytes();
+    } catch (EOFException e) {
+      throw new PageParseException("truncated payload", e);
+    } catch (ZipException e) {
+      throw new PageParseException("bad payload gzip", e);
+    } catch (IOException e) {
+      throw new PageParseException("bad payload gzip", e);
+    }
+  }
+
+  private static Object readValue(JsonParser p, int depth) throws IOException, PageParseException {
+    if (depth > 64) {
+      throw new PageParseException("bad payload json");
+    }
+    JsonToken t = p.currentToken();
+    if (t == null) {
+      throw new PageParseException("truncated payload");
+    }
+    switch (t) {
+      case START_OBJECT: {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          map.put(name, readValue(p, depth + 1));
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+          throw new PageParseException("truncated payload");
+        }
+        return map;
+      }
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          if (p.currentToken() == null) {
+            throw new PageParseException("truncated payload");
+          }
+          list.add(readValue(p, depth + 1));
+        }
+        return list;
+      }
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return p.getNumberValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw new PageParseException("bad payload json");
+    }
+  }
+
+  private static Payload fromTree(Map<String, Object> root) {
+    Map<String, Object> pager = asMap(root.get("pagerView"));
+    Map<String, Object> forum = asMap(root.get("forum"));
+    List<Message> messages = new ArrayList<>();
+    Object list = root.get("listMessage");
+    long topicId = asLong(root.get("topicId"));
+    if (list instanceof List) {
+      for (Object o : (List<?>) list) {
+        Map<String, Object> m = asMap(o);
+        messages.add(new Message(asLong(m.get("id")), asLong(m.get("topicId")),
+            asString(m.get("publishedAuthorName")), asBoolean(m.get("publishedAuthorIsDeleted")),
+            asString(m.get("publishedDate")), asString(m.get("stateMessage")), asString(m.get("renderedText"))));
+      }
+    }
+    return new Payload(topicId, asString(root.get("topicTitleField")), (int) asLong(pager.get("currentPage")),
+        (int) asLong(pager.get("pageCount")), asBoolean(forum.get("isForumReadOnly")), messages);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object o) {
+    return o instanceof Map ? (Map<String, Object>) o : Map.of();
+  }
+
+  private static String asString(Object o) {
+    return o == null ? null : o instanceof String ? (String) o : String.valueOf(o);
+  }
+
+  private static boolean asBoolean(Object o) {
+    return Boolean.TRUE.equals(o) || "true".equals(o) || (o instanceof Number && ((Number) o).intValue() == 1);
+  }
+
+  /** A positive integer (number or numeric string), 0 otherwise. */
+  private static long asLong(Object o) {
+    if (o instanceof Number) {
+      long v = ((Number) o).longValue();
+      return v > 0 && v <= Integer.MAX_VALUE * 1_000_000L ? v : 0;
+    }
+    if (o instanceof String) {
+      long v = ForumUrls.parsePositiveLong(((String) o).trim());
+      return Math.max(v, 0);
+    }
+    return 0;
+  }
+}

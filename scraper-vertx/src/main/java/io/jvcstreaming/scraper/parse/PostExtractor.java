@@ -1,0 +1,269 @@
+package io.jvcstreaming.scraper.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Text and stickers of one message body, {@code .messageUser__msg} (legacy {@code .txt-msg}), per spec §4.
+ *
+ * <p>Text: the body's text without any blockquote, spoiler label ({@code label.message__spoilHead}, the
+ * {@code input}), image, script or style; spoiler contents kept; {@code <br>} and block boundaries become
+ * whitespace; whitespace runs ({@code &nbsp;} included) collapse to one space; trimmed. Long URLs cut for display
+ * ({@code message__cesure}, {@code message__middleCesure}) are rejoined without spaces.
+ *
+ * <p>Stickers: in document order, outside blockquotes (spoiler contents included): every NoelShack image as its
+ * full-size {@code /fichiers/} URL and every official sticker as its {@code src}. Smileys are not stickers.
+ *
+ * <p>Both walks are read-only: the element is not modified.
+ */
+public final class PostExtractor {
+
+  /** Text and stickers of a body, computed in one walk. */
+  public record Body(String text, List<String> stickers) {
+  }
+
+  private static final Set<String> SKIPPED_TAGS = Set.of(
+      "blockquote", "label", "input", "img", "script", "style", "noscript", "template", "button", "svg",
+      "iframe", "object", "video", "audio", "select", "textarea");
+
+  private static final Set<String> BLOCK_TAGS = Set.of(
+      "p", "div", "br", "pre", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+      "thead", "tbody", "tfoot", "tr", "td", "th", "hr", "section", "article", "header", "footer", "aside",
+      "figure", "figcaption", "nav", "main", "details", "summary", "address", "center", "fieldset", "caption");
+
+  private PostExtractor() {
+  }
+
+  /** The author's text of a message body. */
+  public static String text(Element msg) {
+    return extract(msg, true, false).text();
+  }
+
+  /** The stickers of a message body. */
+  public static List<String> stickers(Element msg) {
+    return extract(msg, false, true).stickers();
+  }
+
+  /** Text and stickers of a message body in one walk. */
+  public static Body extract(Element msg) {
+    return extract(msg, true, true);
+  }
+
+  private static Body extract(Element msg, boolean wantText, boolean wantStickers) {
+    Walker w = new Walker(wantText, wantStickers);
+    w.walk(msg);
+    return new Body(wantText ? w.text() : "", wantStickers ? List.copyOf(w.stickers) : List.of());
+  }
+
+  private static final class Walker {
+    private final boolean wantText;
+    private final boolean wantStickers;
+    private final StringBuilder sb = new StringBuilder(256);
+    private final List<String> stickers = new ArrayList<>(2);
+    /** A whitespace is owed before the next visible character. */
+    private boolean pendingSpace;
+    /** Inside a cut URL: drop whitespace until the next visible character. */
+    private boolean glue;
+
+    Walker(boolean wantText, boolean wantStickers) {
+      this.wantText = wantText;
+      this.wantStickers = wantStickers;
+    }
+
+    void walk(Element root) {
+      for (int i = 0, n = root.childNodeSize(); i < n; i++) {
+        visit(root.childNode(i));
+      }
+    }
+
+    private void visit(Node node) {
+      if (node instanceof TextNode) {
+        if (wantText) {
+          appendText(((TextNode) node).getWholeText());
+        }
+        return;
+      }
+      if (!(node instanceof Element)) {
+        return; // comments, data nodes
+      }
+      Element el = (Element) node;
+      String tag = el.normalName();
+      if (SKIPPED_TAGS.contains(tag)) {
+        if (wantStickers && tag.equals("img")) {
+          imageSticker(el);
+        }
+        return; // blockquotes (quotes and their images), spoiler labels, inputs, images
+      }
+      String cls = el.className();
+      if (!cls.isEmpty()) {
+        if (cls.contains("message__spoilHead") || cls.contains("barre-head")) {
+          return; // spoiler label whatever its tag
+        }
+        if (cls.contains("blockquote-jv") || cls.contains("message__blockquote")) {
+          return; // a quote rendered with another tag
+        }
+        if (cls.contains("messageUser__signature") || cls.contains("signature-msg")
+            || cls.contains("messageUser__dateEdit") || cls.contains("info-edition-msg")) {
+          return; // signature and edit notice, should a variant nest them in the body
+        }
+        if (wantStickers && tag.equals("span") && cls.contains("message__urlImg")
+            && el.hasAttr("data-src-background")) {
+          largeImageSticker(el);
+        }
+      }
+      boolean cut = !cls.isEmpty() && (cls.contains("message__cesure") || cls.contains("message__middleCesure"));
+      if (cut) {
+        startGlue();
+      }
+      boolean block = BLOCK_TAGS.contains(tag);
+      if (block) {
+        pendingSpace = true;
+      }
+      for (int i = 0, n = el.childNodeSize(); i < n; i++) {
+        visit(el.childNode(i));
+      }
+      if (cut) {
+        startGlue();
+      }
+      if (block) {
+        pendingSpace = true;
+      }
+    }
+
+    private void startGlue() {
+      pendingSpace = false;
+      glue = true;
+    }
+
+    private void appendText(String s) {
+      for (int i = 0, n = s.length(); i < n; i++) {
+        char c = s.charAt(i);
+        if (isWhitespace(c)) {
+          if (!glue) {
+            pendingSpace = true;
+          }
+        } else {
+          if (pendingSpace && sb.length() > 0) {
+            sb.append(' ');
+          }
+          pendingSpace = false;
+          glue = false;
+          sb.append(c);
+        }
+      }
+    }
+
+    String text() {
+      return sb.toString();
+    }
+
+    private void imageSticker(Element img) {
+      String cls = img.className();
+      if (cls.contains("message__smiley") || cls.contains("smilies")) {
+        return;
+      }
+      if (cls.contains("message__sticker") || cls.contains("img-stickers")) {
+        String src = firstNonBlank(img.attr("src"), img.attr("data-src"));
+        if (src != null) {
+          stickers.add(src.trim());
+        }
+        return;
+      }
+      if (cls.contains("message__urlImg") || cls.contains("img-shack")) {
+        String url = noelshackFullSize(img.attr("alt"));
+        if (url == null) {
+          url = noelshackFullSize(wrapperLink(img));
+        }
+        if (url == null) {
+          url = noelshackFullSize(img.attr("src"));
+        }
+        if (url != null) {
+          stickers.add(url);
+        }
+        return;
+      }
+      // an unclassed official sticker
+      String src = img.attr("src");
+      if (src.contains("image.jeuxvideo.com/stickers/")) {
+        stickers.add(src.trim());
+      }
+    }
+
+    private void largeImageSticker(Element span) {
+      String url = noelshackFullSize(cutAtJunk(span.attr("data-src-background")));
+      if (url == null) {
+        url = noelshackFullSize(wrapperLink(span));
+      }
+      if (url != null) {
+        stickers.add(url);
+      }
+    }
+  }
+
+  /** The decoded JvCare link (or href) of the image's wrapper, if any. */
+  private static String wrapperLink(Element el) {
+    Element parent = el.parent();
+    if (parent == null) {
+      return null;
+    }
+    String link = JvCare.linkOf(parent);
+    if (link == null && parent.nameIs("a")) {
+      link = parent.attr("href");
+    }
+    return link;
+  }
+
+  /**
+   * A NoelShack URL as its full-size {@code /fichiers/} form: {@code /fichiers-(xs|sm|md|lg)/} mapped to
+   * {@code /fichiers/}; null if the value is not an http(s) image URL.
+   */
+  static String noelshackFullSize(String url) {
+    if (url == null) {
+      return null;
+    }
+    String u = url.trim();
+    if (!(u.startsWith("https://") || u.startsWith("http://") || u.startsWith("//"))) {
+      return null;
+    }
+    if (u.startsWith("//")) {
+      u = "https:" + u;
+    }
+    int at = u.indexOf("/fichiers-");
+    if (at >= 0 && at + 13 <= u.length() && u.charAt(at + 12) == '/') {
+      String size = u.substring(at + 10, at + 12);
+      if (size.equals("xs") || size.equals("sm") || size.equals("md") || size.equals("lg")) {
+        u = u.substring(0, at) + "/fichiers/" + u.substring(at + 13);
+      }
+    }
+    return u;
+  }
+
+  /** Cuts an attribute value at the first character that cannot belong to the URL (attribute soup). */
+  private static String cutAtJunk(String value) {
+    String v = value.trim();
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '"' || c == '\'' || c == '}' || c == '{' || c == ')' || c == '(' || c == '<' || c == '>'
+          || Character.isWhitespace(c)) {
+        return v.substring(0, i);
+      }
+    }
+    return v;
+  }
+
+  private static String firstNonBlank(String a, String b) {
+    if (a != null && !a.isBlank()) {
+      return a;
+    }
+    return b != null && !b.isBlank() ? b : null;
+  }
+
+  /** jsoup's notion of whitespace in text(): ASCII whitespace and the no-break space. */
+  static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0';
+  }
+}

@@ -1,0 +1,131 @@
+package io.jvcstreaming.analytics.config;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The whole configuration of one analytics run, validated in the compact constructor.
+ *
+ * <p>Built by {@link JobConfigLoader} from CLI flags and environment variables (the flag wins), each with
+ * a documented default (see {@link Defaults}). Serializable: it travels inside the checkpointed DStream graph
+ * and to the receiver on the executors. {@link #toString()} masks the stream token.
+ *
+ * @param job             which job(s) to run
+ * @param sourceHost      scraper stream host
+ * @param sourcePort      scraper stream port, 1..65535
+ * @param streamToken     sent as {@code AUTH <token>} when not null; never logged
+ * @param batchMillis     batch interval, 100 ms .. 1 h
+ * @param checkpointDir   checkpoint directory (local path or Hadoop URI: hdfs://, s3a://, file://)
+ * @param top             rows per table, 1 .. 1 000 000
+ * @param windowMillis    trending window, a multiple of the batch interval, at most 24 h
+ * @param emit            table (human) or json (one object per batch and job)
+ * @param pseudos         lower-cased pseudos for the {@code pseudo} job
+ * @param minWordLength   minimum letters per counted word, 1 .. 100
+ * @param stopWords       lower-cased stop words (empty: none)
+ * @param stopWordsSource where the stop words came from ("none", "builtin" or a path), for the startup log
+ * @param publishUrl      when not null, each report is also POSTed there as JSON
+ * @param writeAheadLog   enable Spark's receiver write-ahead log (exact recovery of received blocks)
+ */
+public record JobConfig(JobName job, String sourceHost, int sourcePort, String streamToken, long batchMillis,
+                        String checkpointDir, int top, long windowMillis, Emit emit, Set<String> pseudos,
+                        int minWordLength, Set<String> stopWords, String stopWordsSource, URI publishUrl,
+                        boolean writeAheadLog) implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The jobs the launcher knows, by their {@code --job} name. */
+  public enum JobName {
+    STICKERS, AUTHORS, WORDS, PSEUDO, TOPICS, ALL;
+
+    public String cliName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static JobName parse(String value) {
+      for (JobName n : values()) {
+        if (n.cliName().equals(value.strip().toLowerCase(Locale.ROOT))) {
+          return n;
+        }
+      }
+      throw new IllegalArgumentException("job: unknown job '" + value + "'; expected one of "
+          + List.of("stickers", "authors", "words", "pseudo", "topics", "all"));
+    }
+  }
+
+  /** Output format of the per-batch reports. */
+  public enum Emit {
+    TABLE, JSON;
+
+    public static Emit parse(String value) {
+      return switch (value.strip().toLowerCase(Locale.ROOT)) {
+        case "table" -> TABLE;
+        case "json" -> JSON;
+        default -> throw new IllegalArgumentException("emit: expected 'table' or 'json', got '" + value + "'");
+      };
+    }
+  }
+
+  public JobConfig {
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(emit, "emit");
+    if (sourceHost == null || sourceHost.isBlank()) {
+      throw new IllegalArgumentException("source: host must not be blank");
+    }
+    if (sourcePort < 1 || sourcePort > 65_535) {
+      throw new IllegalArgumentException("source: port must be in 1..65535, got " + sourcePort);
+    }
+    if (streamToken != null && streamToken.isBlank()) {
+      streamToken = null;
+    }
+    if (batchMillis < 100 || batchMillis > 3_600_000) {
+      throw new IllegalArgumentException("batch: must be in 100ms..1h, got " + batchMillis + "ms");
+    }
+    if (checkpointDir == null || checkpointDir.isBlank()) {
+      throw new IllegalArgumentException("checkpoint-dir: must not be blank");
+    }
+    if (top < 1 || top > 1_000_000) {
+      throw new IllegalArgumentException("top: must be in 1..1000000, got " + top);
+    }
+    if (windowMillis < batchMillis || windowMillis > 86_400_000L) {
+      throw new IllegalArgumentException("window: must be in [batch interval (" + batchMillis + "ms)..24h], got "
+          + windowMillis + "ms");
+    }
+    if (windowMillis % batchMillis != 0) {
+      throw new IllegalArgumentException("window: must be a multiple of the batch interval (" + batchMillis
+          + "ms), got " + windowMillis + "ms");
+    }
+    pseudos = pseudos == null ? Set.of() : Set.copyOf(pseudos.stream()
+        .map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty()).toList());
+    if (job == JobName.PSEUDO && pseudos.isEmpty()) {
+      throw new IllegalArgumentException("pseudo: the pseudo job needs at least one pseudo (--pseudo a,b or JVC_PSEUDO)");
+    }
+    if (minWordLength < 1 || minWordLength > 100) {
+      throw new IllegalArgumentException("min-word-length: must be in 1..100, got " + minWordLength);
+    }
+    stopWords = stopWords == null ? Set.of() : Set.copyOf(stopWords);
+    stopWordsSource = stopWordsSource == null ? "none" : stopWordsSource;
+    if (publishUrl != null) {
+      String scheme = publishUrl.getScheme();
+      if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || publishUrl.getHost() == null) {
+        throw new IllegalArgumentException("publish-url: must be an absolute http(s) URL, got " + publishUrl);
+      }
+    }
+  }
+
+  /** The effective settings for the startup log, the token masked. */
+  @Override
+  public String toString() {
+    return "JobConfig{job=" + job.cliName() + ", source=" + sourceHost + ":" + sourcePort
+        + ", streamToken=" + (streamToken == null ? "(none)" : "****")
+        + ", batch=" + batchMillis + "ms, checkpointDir=" + checkpointDir + ", top=" + top
+        + ", window=" + windowMillis + "ms, emit=" + emit.name().toLowerCase(Locale.ROOT)
+        + ", pseudos=" + pseudos + ", minWordLength=" + minWordLength
+        + ", stopWords=" + stopWordsSource + " (" + stopWords.size() + ")"
+        + ", publishUrl=" + (publishUrl == null ? "(none)" : publishUrl)
+        + ", writeAheadLog=" + writeAheadLog + "}";
+  }
+}

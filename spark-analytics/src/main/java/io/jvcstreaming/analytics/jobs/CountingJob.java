@@ -1,0 +1,47 @@
+package io.jvcstreaming.analytics.jobs;
+
+import io.jvcstreaming.analytics.state.RunningCount;
+import io.jvcstreaming.analytics.state.StillInWindow;
+import io.jvcstreaming.analytics.state.Subtract;
+import io.jvcstreaming.analytics.state.Sum;
+import io.jvcstreaming.model.Post;
+import org.apache.spark.streaming.StateSpec;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+
+/**
+ * The shape shared by the count jobs: {@code (key, 1)} pairs, reduced per batch, then
+ * <ul>
+ *   <li>all-time: {@code mapWithState(StateSpec.function(RunningCount))}, reported from the state snapshot;</li>
+ *   <li>trending (optional): {@code reduceByKeyAndWindow} with the inverse function over {@code --window},
+ *       sliding every batch, keys whose count falls to 0 dropped ({@link StillInWindow}); reported as
+ *       {@code <name>-trending}. Chosen over mapWithState with timeouts: it is exact (a timeout evicts a key
+ *       idle for the window, it does not forget old occurrences of an active key) and costs per batch only the
+ *       batch entering and the batch leaving the window.</li>
+ * </ul>
+ */
+abstract class CountingJob implements StreamingJob {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The {@code (key, 1)} pairs of this count. */
+  abstract JavaPairDStream<String, Long> pairs(JavaDStream<Post> posts, JobContext context);
+
+  abstract Labels labels();
+
+  abstract boolean trending();
+
+  @Override
+  public void register(JavaDStream<Post> posts, JobContext context) {
+    JavaPairDStream<String, Long> perBatch = pairs(posts, context).reduceByKey(new Sum());
+    perBatch.mapWithState(StateSpec.function(new RunningCount()))
+        .stateSnapshots()
+        .foreachRDD(new ReportTop(name(), context, labels(), 0, false));
+    if (trending()) {
+      int partitions = posts.context().sparkContext().defaultParallelism();
+      perBatch.reduceByKeyAndWindow(new Sum(), new Subtract(), context.window(), context.batch(), partitions,
+              new StillInWindow())
+          .foreachRDD(new ReportTop(name() + "-trending", context, labels(), context.config().windowMillis(), false));
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.jvcstreaming.analytics.jobs;
+
+import io.jvcstreaming.model.Post;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import org.apache.spark.api.java.function.PairFunction;
+import scala.Tuple2;
+
+/** The named functions that turn posts into {@code (key, 1)} pairs, one per job. */
+final class Keys {
+
+  private static final Long ONE = 1L;
+
+  private Keys() {
+  }
+
+  /** Every sticker URL of a post (a sticker used twice counts twice). */
+  static final class Stickers implements PairFlatMapFunction<Post, String, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Tuple2<String, Long>> call(Post p) {
+      List<Tuple2<String, Long>> out = new ArrayList<>(p.stickers().size());
+      for (String s : p.stickers()) {
+        if (s != null && !s.isBlank()) {
+          out.add(new Tuple2<>(s.strip(), ONE));
+        }
+      }
+      return out.iterator();
+    }
+  }
+
+  /** The post's author, as written. */
+  static final class Author implements PairFunction<Post, String, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Tuple2<String, Long> call(Post p) {
+      return new Tuple2<>(p.author(), ONE);
+    }
+  }
+
+  /** The post's author, lower-cased (the pseudo job matches case-insensitively). */
+  static final class LowerAuthor implements PairFunction<Post, String, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Tuple2<String, Long> call(Post p) {
+      return new Tuple2<>(p.author().toLowerCase(Locale.ROOT), ONE);
+    }
+  }
+
+  /** {@code topicId \t title}: counted by id, shown by title. */
+  static final class Topic implements PairFunction<Post, String, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Tuple2<String, Long> call(Post p) {
+      return new Tuple2<>(p.topicId() + "\t" + p.topic(), ONE);
+    }
+  }
+
+  /** The words of the post's own text. */
+  static final class Words implements PairFlatMapFunction<Post, String, Long> {
+    private static final long serialVersionUID = 1L;
+    private final Tokenizer tokenizer;
+
+    Words(Tokenizer tokenizer) {
+      this.tokenizer = tokenizer;
+    }
+
+    @Override
+    public Iterator<Tuple2<String, Long>> call(Post p) {
+      List<String> words = tokenizer.words(p.text());
+      List<Tuple2<String, Long>> out = new ArrayList<>(words.size());
+      for (String w : words) {
+        out.add(new Tuple2<>(w, ONE));
+      }
+      return out.iterator();
+    }
+  }
+
+  /** One key for every post: the running total of posts. */
+  static final class Constant implements PairFunction<Post, String, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Tuple2<String, Long> call(Post p) {
+      return new Tuple2<>("posts", ONE);
+    }
+  }
+
+  /** Posts whose author is one of the (lower-cased) pseudos. */
+  static final class AuthorIn implements Function<Post, Boolean> {
+    private static final long serialVersionUID = 1L;
+    private final Set<String> pseudos;
+
+    AuthorIn(Set<String> pseudos) {
+      this.pseudos = Set.copyOf(pseudos);
+    }
+
+    @Override
+    public Boolean call(Post p) {
+      return pseudos.contains(p.author().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** The identity; used to give the input its own cached DStream shared by every job. */
+  static final class Identity implements FlatMapFunction<Post, Post> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Post> call(Post p) {
+      return List.of(p).iterator();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.jvcstreaming.analytics.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.jvcstreaming.codec.PostCodec;
+import io.jvcstreaming.model.Post;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The machine form of a {@link BatchReport}: one JSON object on one line,
+ * {@code {"job","batchTime","posts","totalPosts","top":[{"key","count"[,"label"]}]}}; a trending list adds
+ * {@code "windowMillis"}, the pseudo job adds {@code "matches":[<post objects as on the wire>]}.
+ */
+public final class JsonFormatter {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private JsonFormatter() {
+  }
+
+  public static String format(BatchReport r) {
+    StringWriter out = new StringWriter(128 + r.rows().size() * 48);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("job", r.job());
+      g.writeNumberField("batchTime", r.batchTime());
+      g.writeNumberField("posts", r.batchPosts());
+      g.writeNumberField("totalPosts", r.totalPosts());
+      if (r.windowMillis() > 0) {
+        g.writeNumberField("windowMillis", r.windowMillis());
+      }
+      g.writeArrayFieldStart("top");
+      for (ReportRow row : r.rows()) {
+        g.writeStartObject();
+        g.writeStringField("key", row.key());
+        g.writeNumberField("count", row.count());
+        if (row.label() != null) {
+          g.writeStringField("label", row.label());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      if (!r.matches().isEmpty()) {
+        g.writeArrayFieldStart("matches");
+        for (Post p : r.matches()) {
+          g.writeRawValue(PostCodec.encode(p));
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,65 @@
+package io.jvcstreaming.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jvcstreaming.analytics.testing.TestPosts;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** {@code --job all} in Spark local mode over a real socket: every job's counts equal the independent counts. */
+class AnalyticsJobsIT extends SparkITBase {
+
+  private static final Duration WAIT = Duration.ofSeconds(40);
+  private static final List<String> JOBS = List.of("stickers", "authors", "words", "pseudo", "topics");
+
+  @Test
+  @DisplayName("every job's counts equal the test's own counts after each of several waves, trending lists follow the window")
+  void everyJobCountsExactlyAcrossBatches() throws Exception {
+    TestPosts posts = new TestPosts(42);
+    // 1 s batches: nine output operations per batch take about 1 s on a busy 2-core machine
+    start(config("--job", "all", "--pseudo", TestPosts.PSEUDOS, "--batch", "1s", "--wal", "false"));
+
+    for (int wave = 1; wave <= 3; wave++) {
+      // several batches per wave: posts arrive in slices
+      for (int slice = 0; slice < 4; slice++) {
+        server.append(posts.next(150));
+        Thread.sleep(200);
+      }
+      for (String job : JOBS) {
+        Map<String, Long> expected = posts.expected(job);
+        Map<String, Long> counts = reports.awaitCounts(job, expected::equals, WAIT);
+        assertThat(counts).as("%s after wave %d", job, wave).isEqualTo(expected);
+      }
+      assertThat(reports.latest("stickers").get("totalPosts").asLong()).isEqualTo(posts.posts());
+    }
+
+    // the pseudo report carries the matched posts in full
+    assertThat(reports.received()).isPositive();
+    assertThat(reports.contentType("authors")).startsWith("application/json");
+    // labels: sticker identifier, topic title
+    assertThat(reports.latest("stickers").get("top").findValuesAsText("label"))
+        .contains("1764100000-chat-content", "1kki");
+    assertThat(reports.latest("topics").get("top").findValuesAsText("label")).contains("Le café du matin");
+
+    // trending: within the window the windowed counts cover the last posts, then they expire
+    for (String job : List.of("stickers", "authors", "words")) {
+      Map<String, Long> emptied = reports.awaitCounts(job + "-trending", Map::isEmpty, WAIT);
+      assertThat(emptied).as("%s-trending after the window passed without posts", job).isEmpty();
+    }
+    TestPosts fresh = new TestPosts(7);
+    fresh.next(0);
+    List<io.jvcstreaming.model.Post> burst = new java.util.ArrayList<>();
+    for (io.jvcstreaming.model.Post p : fresh.next(200)) {
+      burst.add(p.withSeq(p.seq() + 1_000_000)); // after everything the server already sent
+    }
+    server.append(burst);
+    for (String job : List.of("stickers", "authors", "words")) {
+      Map<String, Long> expected = fresh.expected(job);
+      Map<String, Long> counts = reports.awaitCounts(job + "-trending", expected::equals, WAIT);
+      assertThat(counts).as("%s-trending holds exactly the burst", job).isEqualTo(expected);
+    }
+  }
+}

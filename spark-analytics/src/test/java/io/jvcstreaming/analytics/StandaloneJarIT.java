@@ -1,0 +1,109 @@
+package io.jvcstreaming.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jvcstreaming.analytics.testing.TestPosts;
+import io.jvcstreaming.analytics.testing.TestStreamServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar target/spark-analytics.jar} with no other flag: runs in local mode thanks to the manifest
+ * (Main-Class, Add-Opens, Class-Path lib/...). Runs after {@code package}, in failsafe.
+ */
+class StandaloneJarIT {
+
+  private static final Path JAR = Path.of("target", "spark-analytics.jar");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path temp;
+
+  @Test
+  @DisplayName("java -jar runs the job in local mode, prints JSON counts on stdout, and stops on SIGTERM")
+  void javaDashJarRunsInLocalMode() throws Exception {
+    assertThat(JAR).exists();
+    TestPosts posts = new TestPosts(1);
+    try (TestStreamServer server = new TestStreamServer()) {
+      server.append(posts.next(300));
+      Process p = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "--job", "authors", "--source",
+          server.address(), "--emit", "json", "--batch", "1s", "--window", "2s", "--top", "100",
+          "--checkpoint-dir", temp.resolve("cp").toString())
+          .redirectError(temp.resolve("stderr.txt").toFile()).start();
+      AtomicReference<Map<String, Long>> latest = new AtomicReference<>(Map.of());
+      List<String> lines = new ArrayList<>();
+      Thread reader = new Thread(() -> {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+          String line;
+          while ((line = r.readLine()) != null) {
+            lines.add(line);
+            JsonNode node = JSON.readTree(line);
+            if (node.get("job").asText().equals("authors")) {
+              Map<String, Long> counts = new HashMap<>();
+              node.get("top").forEach(n -> counts.put(n.get("key").asText(), n.get("count").asLong()));
+              latest.set(counts);
+            }
+          }
+        } catch (Exception e) {
+          lines.add("READ ERROR " + e);
+        }
+      });
+      reader.start();
+      try {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!latest.get().equals(posts.authors()) && System.nanoTime() < deadline && p.isAlive()) {
+          Thread.sleep(100);
+        }
+        assertThat(latest.get()).as("stderr: %s", stderr()).isEqualTo(posts.authors());
+        assertThat(lines).allMatch(l -> l.startsWith("{\"job\":")); // stdout carries only our JSON lines
+      } finally {
+        p.destroy(); // SIGTERM: graceful stop
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        reader.join(5_000);
+      }
+      // Known issue (see report): in local mode with the WAL on, the graceful stop on SIGTERM hits Spark's
+      // 10 s gracefulStopTimeout and Hadoop's 30 s shutdown-hook timeout; the JVM ends, but not cleanly.
+    }
+  }
+
+  @Test
+  @DisplayName("invalid options exit with 2 and name the key; a failing job exits with 1")
+  void exitCodes() throws Exception {
+    Process bad = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "--job", "all", "--top", "0")
+        .redirectErrorStream(true).start();
+    String out = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(bad.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(bad.exitValue()).isEqualTo(2);
+    assertThat(out).contains("error: top: must be in 1..1000000, got 0").contains("Usage:");
+
+    Process failing = new ProcessBuilder(javaBin(), "-Dspark.master=local[1]", "-jar", JAR.toString(),
+        "--job", "authors", "--checkpoint-dir", temp.resolve("cp1").toString()).redirectErrorStream(true).start();
+    String failOut = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(failing.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(failing.exitValue()).as(failOut).isEqualTo(1);
+    assertThat(failOut).contains("leaves no core for processing");
+  }
+
+  private String stderr() throws Exception {
+    Path f = temp.resolve("stderr.txt");
+    return Files.exists(f) ? Files.readString(f) : "";
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

@@ -1,0 +1,80 @@
+package io.jvcstreaming.analytics.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JobConfigLoaderTest {
+
+  @Test
+  void defaults() {
+    JobConfig c = JobConfigLoader.load(new String[] {"--job", "words"}, Map.of());
+    assertThat(c.job()).isEqualTo(JobConfig.JobName.WORDS);
+    assertThat(c.sourceHost()).isEqualTo("127.0.0.1");
+    assertThat(c.sourcePort()).isEqualTo(6667);
+    assertThat(c.batchMillis()).isEqualTo(3_000);
+    assertThat(c.checkpointDir()).isEqualTo("./checkpoints/words");
+    assertThat(c.top()).isEqualTo(15);
+    assertThat(c.windowMillis()).isEqualTo(600_000);
+    assertThat(c.emit()).isEqualTo(JobConfig.Emit.TABLE);
+    assertThat(c.minWordLength()).isEqualTo(6);
+    assertThat(c.stopWords()).isEmpty();
+    assertThat(c.publishUrl()).isNull();
+    assertThat(c.writeAheadLog()).isTrue();
+  }
+
+  @Test
+  void flagWinsOverEnvironmentWhichWinsOverDefault() {
+    Map<String, String> env = Map.of("JVC_JOB", "authors", "SCRAPER_ADDR", "scraper.jvc.svc.cluster.local:7000",
+        "JVC_TOP", "20", "JVC_BATCH", "5s", "JVC_PSEUDO", "Risitas, AYAAA", "STREAM_TOKEN", "s3cret");
+    JobConfig c = JobConfigLoader.load(new String[] {"--top=30", "--batch", "500ms", "--window", "1m"}, env);
+    assertThat(c.job()).isEqualTo(JobConfig.JobName.AUTHORS);
+    assertThat(c.sourceHost()).isEqualTo("scraper.jvc.svc.cluster.local");
+    assertThat(c.sourcePort()).isEqualTo(7000);
+    assertThat(c.top()).isEqualTo(30);
+    assertThat(c.batchMillis()).isEqualTo(500);
+    assertThat(c.windowMillis()).isEqualTo(60_000);
+    assertThat(c.pseudos()).containsExactlyInAnyOrder("risitas", "ayaaa");
+    assertThat(c.streamToken()).isEqualTo("s3cret");
+    assertThat(c.toString()).doesNotContain("s3cret").contains("streamToken=****");
+  }
+
+  @Test
+  void builtinStopWordsAreLoaded() {
+    JobConfig c = JobConfigLoader.load(new String[] {"--job", "words", "--stop-words", "builtin"}, Map.of());
+    assertThat(c.stopWords()).contains("toujours", "vraiment", "peut-être");
+  }
+
+  @Test
+  void invalidValuesNameTheKeyAndTheRange() {
+    assertThatThrownBy(() -> load("--job", "likes")).hasMessageStartingWith("job: unknown job 'likes'");
+    assertThatThrownBy(() -> load()).hasMessageStartingWith("job: missing");
+    assertThatThrownBy(() -> load("--job", "all", "--top", "0")).hasMessage("top: must be in 1..1000000, got 0");
+    assertThatThrownBy(() -> load("--job", "all", "--top", "x")).hasMessageStartingWith("top: expected an integer");
+    assertThatThrownBy(() -> load("--job", "all", "--batch", "50ms")).hasMessageStartingWith("batch: must be in 100ms..1h");
+    assertThatThrownBy(() -> load("--job", "all", "--window", "4s")).hasMessageStartingWith("window: must be a multiple");
+    assertThatThrownBy(() -> load("--job", "all", "--source", "nohost")).hasMessageStartingWith("source: expected host:port");
+    assertThatThrownBy(() -> load("--job", "all", "--source", "h:70000")).hasMessageStartingWith("source: port must be in 1..65535");
+    assertThatThrownBy(() -> load("--job", "pseudo")).hasMessageStartingWith("pseudo: the pseudo job needs");
+    assertThatThrownBy(() -> load("--job", "all", "--min-word-length", "0")).hasMessageStartingWith("min-word-length: must be in 1..100");
+    assertThatThrownBy(() -> load("--job", "all", "--emit", "xml")).hasMessageStartingWith("emit: expected 'table' or 'json'");
+    assertThatThrownBy(() -> load("--job", "all", "--publish-url", "ftp://x/y")).hasMessageStartingWith("publish-url:");
+    assertThatThrownBy(() -> load("--job", "all", "--stop-words", "/nope/none.txt")).hasMessageStartingWith("stop-words: cannot read");
+    assertThatThrownBy(() -> load("--job", "all", "--colour", "red")).hasMessageStartingWith("unknown option --colour");
+    assertThatThrownBy(() -> load("--job")).hasMessageStartingWith("job: missing value");
+  }
+
+  @Test
+  void durations() {
+    assertThat(JobConfigLoader.durationMillis("batch", "3")).isEqualTo(3_000);
+    assertThat(JobConfigLoader.durationMillis("batch", "1.5s")).isEqualTo(1_500);
+    assertThat(JobConfigLoader.durationMillis("window", "10m")).isEqualTo(600_000);
+    assertThat(JobConfigLoader.durationMillis("window", "1h")).isEqualTo(3_600_000);
+  }
+
+  private static JobConfig load(String... args) {
+    return JobConfigLoader.load(args, Map.of());
+  }
+}

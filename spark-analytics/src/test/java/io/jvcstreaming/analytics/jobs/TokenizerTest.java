@@ -1,0 +1,61 @@
+package io.jvcstreaming.analytics.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+
+  private final Tokenizer six = new Tokenizer(6, Set.of());
+
+  @Test
+  @DisplayName("accents are kept, case is lowered, NFD input gives the same word as NFC")
+  void accentsKeptAndLowerCased() {
+    assertThat(six.words("Éléphant ÉLÉPHANT éléphant")).containsExactly("éléphant", "éléphant", "éléphant");
+    assertThat(six.words("E\u0301le\u0301phant")).containsExactly("éléphant"); // decomposed é
+    assertThat(six.words("œuvres naïveté CHÂTEAU")).containsExactly("œuvres", "naïveté", "château");
+  }
+
+  @Test
+  @DisplayName("only words of at least min letters count (5 letters do not, 6 do)")
+  void minimumLength() {
+    assertThat(six.words("forêt soirée chats chatte")).containsExactly("soirée", "chatte");
+    assertThat(new Tokenizer(3, Set.of()).words("le chat et moi")).containsExactly("chat", "moi");
+  }
+
+  @Test
+  @DisplayName("punctuation and apostrophes separate, inner hyphens join")
+  void punctuation() {
+    assertThat(six.words("«Incroyable», (ahiiiiii)… soirée!!! l'homme-orchestre aujourd'hui peut-être -tiret-"))
+        .containsExactly("incroyable", "ahiiiiii", "soirée", "homme-orchestre", "aujourd", "peut-être");
+  }
+
+  @Test
+  @DisplayName("emoji, digits and flags are separators, never part of a word")
+  void emojiAndDigits() {
+    assertThat(six.words("😂😂incroyable😂 🇫🇷 123456789 abc123defghi")).containsExactly("incroyable", "defghi");
+  }
+
+  @Test
+  @DisplayName("URLs and sticker codes are ignored")
+  void urlsAndStickers() {
+    assertThat(six.words("regardez https://www.jeuxvideo.com/forums/blabla-incroyable.htm "
+        + "www.noelshack.com/fichiers/superbe.png :noel: :rire_malsain: [[sticker:p/1kki]] magnifique"))
+        .containsExactly("regardez", "magnifique");
+  }
+
+  @Test
+  @DisplayName("stop words are dropped after lower-casing")
+  void stopWords() {
+    Tokenizer t = new Tokenizer(6, Set.of("toujours", "vraiment"));
+    assertThat(t.words("Toujours VRAIMENT incroyable")).containsExactly("incroyable");
+  }
+
+  @Test
+  void emptyAndNullText() {
+    assertThat(six.words("")).isEmpty();
+    assertThat(six.words(null)).isEmpty();
+  }
+}

@@ -1,0 +1,19 @@
+package io.jvcstreaming.analytics.receive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.RepeatedTest;
+
+class BackoffTest {
+
+  @RepeatedTest(20)
+  void growsExponentiallyWithJitterUpToTheCapAndResets() {
+    Backoff b = new Backoff(100, 1_000);
+    long[] ceilings = {100, 200, 400, 800, 1_000, 1_000};
+    for (long ceiling : ceilings) {
+      assertThat(b.nextDelayMillis()).isBetween(ceiling / 2, ceiling);
+    }
+    b.reset();
+    assertThat(b.nextDelayMillis()).isBetween(50L, 100L);
+  }
+}

@@ -1,0 +1,84 @@
+package io.jvcstreaming.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DashboardConfigTest {
+
+  @Test
+  void defaults() {
+    DashboardConfig c = DashboardConfig.load(List.of(), Map.of());
+    assertThat(c.host()).isEqualTo("127.0.0.1");
+    assertThat(c.port()).isEqualTo(8090);
+    assertThat(c.redisUrl()).isNull();
+    assertThat(c.sourceHost()).isEqualTo("127.0.0.1");
+    assertThat(c.sourcePort()).isEqualTo(6667);
+    assertThat(c.streamToken()).isNull();
+    assertThat(c.metricsUrl().toString()).isEqualTo("http://127.0.0.1:8080/metrics");
+    assertThat(c.forumOrigin()).isEqualTo("https://www.jeuxvideo.com");
+  }
+
+  @Test
+  void environmentThenFlagsWin() {
+    Map<String, String> env = Map.of("JVC_DASHBOARD_PORT", "9000", "JVC_DASHBOARD_HOST", "0.0.0.0",
+        "REDIS_URL", "redis://redis:6379", "SCRAPER_ADDR", "scraper:7000", "STREAM_TOKEN", "s3cret",
+        "JVC_FORUM_ORIGIN", "http://127.0.0.1:8081/");
+    DashboardConfig fromEnv = DashboardConfig.load(List.of(), env);
+    assertThat(fromEnv.port()).isEqualTo(9000);
+    assertThat(fromEnv.host()).isEqualTo("0.0.0.0");
+    assertThat(fromEnv.redisUrl()).isEqualTo("redis://redis:6379");
+    assertThat(fromEnv.sourceHost()).isEqualTo("scraper");
+    assertThat(fromEnv.sourcePort()).isEqualTo(7000);
+    assertThat(fromEnv.streamToken()).isEqualTo("s3cret");
+    assertThat(fromEnv.forumOrigin()).isEqualTo("http://127.0.0.1:8081");
+    assertThat(fromEnv.describe()).doesNotContain("s3cret");
+
+    DashboardConfig flags = DashboardConfig.load(List.of("--port", "9100", "--source=other:6668"), env);
+    assertThat(flags.port()).isEqualTo(9100);
+    assertThat(flags.sourceHost()).isEqualTo("other");
+    assertThat(flags.sourcePort()).isEqualTo(6668);
+  }
+
+  @Test
+  void invalidValuesNameTheKeyAndTheRange() {
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--port", "70000"), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--port").hasMessageContaining("JVC_DASHBOARD_PORT").hasMessageContaining("0..65535");
+    assertThatThrownBy(() -> DashboardConfig.load(List.of(), Map.of("JVC_DASHBOARD_PORT", "abc")))
+        .hasMessageContaining("--port").hasMessageContaining("an integer");
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--source", "nohost"), Map.of()))
+        .hasMessageContaining("--source").hasMessageContaining("SCRAPER_ADDR");
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--source", "h:0"), Map.of()))
+        .hasMessageContaining("1..65535");
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--redis-url", "http://x"), Map.of()))
+        .hasMessageContaining("--redis-url");
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--scraper-metrics-url", "ftp://x/metrics"), Map.of()))
+        .hasMessageContaining("--scraper-metrics-url");
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--forum-origin", "https://www.jeuxvideo.com/forums"),
+        Map.of())).hasMessageContaining("--forum-origin");
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--scraper-metrics-interval-ms", "10"), Map.of()))
+        .hasMessageContaining("200..600000");
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--stream-token", "has space"), Map.of()))
+        .hasMessageContaining("--stream-token").hasMessageNotContaining("has space");
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--nope", "1"), Map.of()))
+        .hasMessageContaining("unknown option '--nope'");
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--port"), Map.of()))
+        .hasMessageContaining("needs a value");
+  }
+
+  @Test
+  void emptyRedisUrlMeansMemoryOnly() {
+    assertThat(DashboardConfig.load(List.of(), Map.of("REDIS_URL", "")).redisUrl()).isNull();
+  }
+
+  @Test
+  void helpListsEveryVariable() {
+    for (DashboardConfig.Key k : DashboardConfig.Key.values()) {
+      assertThat(DashboardConfig.help()).contains(k.flag).contains(k.env);
+    }
+  }
+}

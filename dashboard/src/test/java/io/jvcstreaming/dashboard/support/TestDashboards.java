@@ -1,0 +1,30 @@
+package io.jvcstreaming.dashboard.support;
+
+import io.jvcstreaming.dashboard.DashboardConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+
+/** Configurations for a dashboard under test: any free HTTP port, sources wherever the test says. */
+public final class TestDashboards {
+
+  private TestDashboards() {
+  }
+
+  public static DashboardConfig config(String redisUrl, int sourcePort, int metricsPort) {
+    return new DashboardConfig("127.0.0.1", 0, redisUrl, "127.0.0.1", sourcePort, null,
+        URI.create("http://127.0.0.1:" + metricsPort + "/metrics"), Duration.ofMillis(300),
+        "https://www.jeuxvideo.com");
+  }
+
+  /** A port nobody listens on (bound then released), for a source the test wants absent. */
+  public static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

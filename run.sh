@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole pipeline on one machine: scraper + the `all` Spark job (local mode), printing the tables.
+# The whole pipeline on one machine: scraper + the `all` Spark job (local mode) printing the tables + the dashboard.
 #   ./run.sh            against the live forum (in-memory bookmarks unless REDIS_URL is set)
 #   ./run.sh --demo     against the bundled forum simulator (started here, live posting)
 # Ctrl-C stops everything. Logs of the background processes go to ./logs/.
@@ -18,7 +18,8 @@ done
 SCRAPER_JAR=scraper-vertx/target/scraper-vertx.jar
 SPARK_JAR=spark-analytics/target/spark-analytics.jar
 SIM_JAR=forum-simulator/target/forum-simulator.jar
-if [[ ! -f $SCRAPER_JAR || ! -f $SPARK_JAR || ! -f $SIM_JAR ]]; then
+DASH_JAR=dashboard/target/dashboard.jar
+if [[ ! -f $SCRAPER_JAR || ! -f $SPARK_JAR || ! -f $SIM_JAR || ! -f $DASH_JAR ]]; then
   echo "==> building the jars (first run only; ./mvnw -DskipTests package)"
   ./mvnw -B -q -DskipTests package
 fi
@@ -57,7 +58,17 @@ JVC_FORUM_URL="$FORUM_URL" java -XX:MaxRAMPercentage=25 -jar "$SCRAPER_JAR" >log
 PIDS+=($!)
 wait_for_port 127.0.0.1 "$STREAM_PORT" "the scraper"
 
+DASH_PORT="${JVC_DASHBOARD_PORT:-8090}"
+FORUM_ORIGIN="$(echo "$FORUM_URL" | sed -E 's#^(https?://[^/]+).*#\1#')"
+java -XX:MaxRAMPercentage=10 -jar "$DASH_JAR" --port "$DASH_PORT" --source "127.0.0.1:$STREAM_PORT" \
+  --scraper-metrics-url "http://127.0.0.1:${JVC_HTTP_PORT:-8080}/metrics" --forum-origin "$FORUM_ORIGIN" \
+  >logs/dashboard.log 2>&1 &
+PIDS+=($!)
+wait_for_port 127.0.0.1 "$DASH_PORT" "the dashboard"
+echo "==> dashboard: http://127.0.0.1:$DASH_PORT/ (logs/dashboard.log)"
+
 echo "==> Spark job 'all' in local mode (tables every batch; Ctrl-C to stop)"
-java -jar "$SPARK_JAR" --job all --source "127.0.0.1:$STREAM_PORT" --checkpoint-dir "${JVC_CHECKPOINT_DIR:-./checkpoints/all}" &
+java -jar "$SPARK_JAR" --job all --source "127.0.0.1:$STREAM_PORT" --checkpoint-dir "${JVC_CHECKPOINT_DIR:-./checkpoints/all}" \
+  --publish-url "http://127.0.0.1:$DASH_PORT/api/results" &
 PIDS+=($!)
 wait "${PIDS[-1]}"

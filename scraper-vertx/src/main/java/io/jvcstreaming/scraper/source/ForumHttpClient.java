@@ -88,10 +88,11 @@ public final class ForumHttpClient {
           .as(BoundedBody.codec(config.maxBodyBytes()));
       String[] known = conditional ? validator(url) : null;
       if (known != null) {
+        // The ETag when there is one: Last-Modified has one-second granularity, and a page changed twice in
+        // that second would look unchanged to If-Modified-Since.
         if (known[0] != null) {
           request.putHeader("If-None-Match", known[0]);
-        }
-        if (known[1] != null) {
+        } else if (known[1] != null) {
           request.putHeader("If-Modified-Since", known[1]);
         }
       }

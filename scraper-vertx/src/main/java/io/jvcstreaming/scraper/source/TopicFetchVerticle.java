@@ -37,6 +37,7 @@ public final class TopicFetchVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(TopicFetchVerticle.class);
   /** A topic that grows while we crawl it is crawled again from its new last page, a few times at most. */
   private static final int MAX_RESTARTS = 3;
+  private static final int PAGES_REMEMBERED = 2_000;
 
   private final ScraperConfig config;
   private final ForumHttpClient http;
@@ -44,6 +45,17 @@ public final class TopicFetchVerticle extends VerticleBase {
   private final PostLog log;
   private final ScraperMetrics metrics;
   private final Map<Long, Integer> failures = new HashMap<>();
+  /**
+   * The last page read at each URL. A 304 says "same as your last 200", and that 200 may belong to a crawl
+   * that failed or restarted, whose posts were never appended: so a 304 is answered from here, never read
+   * as "nothing new". Bounded; a 304 for a page no longer held is fetched again in full.
+   */
+  private final Map<String, TopicPage> lastRead = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, TopicPage> eldest) {
+      return size() > PAGES_REMEMBERED;
+    }
+  };
   private int inFlight;
   private boolean stopped;
 
@@ -159,21 +171,32 @@ public final class TopicFetchVerticle extends VerticleBase {
 
     Future<Outcome> page(int page) {
       String url = ForumUrls.topicPageUrl(work.url(), page);
-      // Conditional requests only once we know the topic: a first sight needs the page whatever it is.
-      return http.get(url, !bookmark.isNew()).compose(result -> switch (result.outcome()) {
+      return fetch(url, lastRead.containsKey(url)).compose(result -> switch (result.outcome()) {
         case OK -> vertx.<TopicPage>executeBlocking(() -> TopicPageParser.parse(result.body(), url), false)
             .recover(e -> {
               String reason = e instanceof PageParseException p ? p.reason() : e.toString();
               metrics.parseError(reason);
               http.forgetValidators(url);
+              lastRead.remove(url);
               LOG.warn("topic page {} did not parse: {}", url, reason);
               return Future.failedFuture(e);
             })
-            .compose(parsed -> afterPage(page, parsed));
-        case NOT_MODIFIED -> Future.succeededFuture(Outcome.DONE); // nothing new here, nor before it
+            .compose(parsed -> {
+              lastRead.put(url, parsed);
+              return afterPage(page, parsed);
+            });
+        case NOT_MODIFIED -> afterPage(page, lastRead.get(url));
         case REDIRECT -> redirected(page, result.location());
         case GONE -> Future.succeededFuture(Outcome.GONE);
       });
+    }
+
+    /** A conditional fetch whose 304 we cannot answer from memory becomes a full one. */
+    private Future<FetchResult> fetch(String url, boolean conditional) {
+      return http.get(url, conditional).compose(result ->
+          result.outcome() == FetchResult.Outcome.NOT_MODIFIED && !lastRead.containsKey(url)
+              ? http.get(url, false)
+              : Future.succeededFuture(result));
     }
 
     private Future<Outcome> afterPage(int page, TopicPage parsed) {

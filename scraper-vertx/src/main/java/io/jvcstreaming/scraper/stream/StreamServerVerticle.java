@@ -33,6 +33,8 @@ public final class StreamServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(StreamServerVerticle.class);
   private static final int LINES_PER_WRITE = 512;
   private static final int BYTES_PER_WRITE = 256 * 1024;
+  /** Cursor of a client that takes whatever the window holds first. */
+  private static final long FROM_OLDEST = -1;
 
   private final ScraperConfig config;
   private final RecentPosts recent;
@@ -193,8 +195,12 @@ public final class StreamServerVerticle extends VerticleBase {
       long first = recent.firstSeq();
       long last = recent.lastSeq();
       if (resumeAfter == null) {
-        cursor = last + 1 > 0 ? last + 1 : 0;
+        // live: from the next post; with nothing held yet, from whatever comes first
+        cursor = last >= 0 ? last + 1 : FROM_OLDEST;
         LOG.info("stream client {} connected, live from seq {}", socket.remoteAddress(), cursor);
+      } else if (resumeAfter < 0) {
+        cursor = FROM_OLDEST;
+        LOG.info("stream client {} asks for everything held (oldest seq {})", socket.remoteAddress(), first);
       } else {
         cursor = resumeAfter + 1;
         if (first >= 0 && cursor < first) {
@@ -212,8 +218,14 @@ public final class StreamServerVerticle extends VerticleBase {
       if (!live || closed) {
         return;
       }
-      // checked even while its queue is full: a client that stopped reading is cut as soon as it is behind
       long oldest = recent.firstSeq();
+      if (cursor == FROM_OLDEST) {
+        if (oldest < 0) {
+          return; // nothing held yet
+        }
+        cursor = oldest;
+      }
+      // checked even while its queue is full: a client that stopped reading is cut as soon as it is behind
       if (oldest > cursor) {
         cutTooSlow(oldest);
         return;

@@ -26,11 +26,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The simulator in live mode + a real Redis + the scraper + a TCP client: every published post arrives
  * exactly once with the right fields, under faults and across restarts.
  */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ScraperEndToEndIT {
 
   private static final Duration LIVE_PHASE = Duration.ofSeconds(Long.getLong("e2e.seconds", 30));
@@ -87,7 +90,7 @@ class ScraperEndToEndIT {
       // posts deleted after the cutoff may have been streamed or not: re-read the truth for them
       Set<Long> stillExpected = TruthCheck.mustArrive(simulator.truth(), cutoff);
       return got.containsAll(stillExpected);
-    });
+    }, () -> TruthCheck.describeMissing(simulator.truth(), cutoff, streamed.get()));
     List<TruthPost> truth = simulator.truth();
     TruthCheck.assertExactlyOnceAndFaithful(streamed.get(), truth);
   }
@@ -101,8 +104,13 @@ class ScraperEndToEndIT {
       Thread.sleep(LIVE_PHASE.toMillis());
       assertStreamMatchesTruth(client::posts);
       assertThat(client.malformed()).isEmpty();
+      int received = client.posts().size();
       String metrics = httpGet(scraper.httpPort(), "/metrics");
-      assertThat(metrics).contains("jvc_posts_streamed_total " + client.posts().size());
+      long streamed = metrics.lines().filter(l -> l.startsWith("jvc_posts_streamed_total "))
+          .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(-1);
+      assertThat(streamed).as("the metric counts what clients get (posts keep coming meanwhile)")
+          .isGreaterThanOrEqualTo(received);
+      assertThat(metrics).contains("jvc_pages_fetched_total{outcome=\"ok\"}");
       assertThat(httpGet(scraper.httpPort(), "/ready")).contains("\"ready\":true");
     }
   }

@@ -28,6 +28,32 @@ final class TruthCheck {
     return ids;
   }
 
+  /** For failure messages: which posts are missing, with their topic and publication time. */
+  static String describeMissing(List<TruthPost> truth, long cutoffMillis, List<Post> streamed) {
+    Set<Long> got = ids(streamed);
+    StringBuilder sb = new StringBuilder();
+    long missing = 0;
+    for (TruthPost t : truth) {
+      if (!t.deleted() && t.publishedAtMillis() <= cutoffMillis && !got.contains(t.post().id())) {
+        if (missing++ < 12) {
+          sb.append(String.format("%n  id %d topic %d published %d ms before the cutoff", t.post().id(),
+              t.post().topicId(), cutoffMillis - t.publishedAtMillis()));
+        }
+      }
+    }
+    if (missing > 0) {
+      long topic = truth.stream().filter(t -> !t.deleted() && t.publishedAtMillis() <= cutoffMillis
+          && !got.contains(t.post().id())).findFirst().orElseThrow().post().topicId();
+      sb.append("\n  topic ").append(topic).append(" truth:");
+      truth.stream().filter(t -> t.post().topicId() == topic).forEach(t -> sb.append(' ').append(t.post().id() % 100_000)
+          .append(t.deleted() ? "D" : "").append(got.contains(t.post().id()) ? "" : "!"));
+      sb.append("\n  streamed:");
+      streamed.stream().filter(p -> p.topicId() == topic).forEach(p -> sb.append(' ').append(p.id() % 100_000)
+          .append('@').append(p.url().replaceAll(".*-(\\d+)-0-1-0-.*", "$1")));
+    }
+    return missing + " missing of " + streamed.size() + " streamed:" + sb;
+  }
+
   static Set<Long> ids(List<Post> streamed) {
     Set<Long> ids = new HashSet<>();
     streamed.forEach(p -> ids.add(p.id()));

@@ -57,7 +57,6 @@ public final class ForumHttpClient {
         .setFollowRedirects(false) // a redirect means "past the end" or "unknown topic": we must see it
         .setDecompressionSupported(true)
         .setConnectTimeout((int) config.connectTimeout().toMillis())
-        .setIdleTimeout((int) Math.max(1, config.requestTimeout().toSeconds()))
         .setKeepAlive(true)
         .setTcpNoDelay(true);
     if (https) {
@@ -103,7 +102,7 @@ public final class ForumHttpClient {
         } else {
           Throwable e = ar.cause();
           String reason = e instanceof BoundedBody.BodyTooLargeException ? "body-too-large"
-              : e instanceof TimeoutException || String.valueOf(e.getMessage()).contains("timeout") ? "timeout"
+              : e instanceof TimeoutException || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout") ? "timeout"
               : "connection";
           // An oversized body will be oversized again: no retry.
           retryOrFail(url, conditional, attempt, reason, !"body-too-large".equals(reason), 0, host, promise);
@@ -117,8 +116,14 @@ public final class ForumHttpClient {
     int status = response.statusCode();
     String cfMitigated = response.getHeader("cf-mitigated");
     if (status == 200) {
+      String contentType = response.getHeader("Content-Type");
+      if (!isHtml(contentType)) {
+        // a JSON error, an image, a file download: not a forum page whatever its body says
+        retryOrFail(url, conditional, attempt, "wrong-content-type", false, 0, host, promise);
+        return;
+      }
       Buffer body = response.body();
-      String html = body == null ? "" : body.toString(StandardCharsets.UTF_8);
+      String html = body == null ? "" : body.toString(charsetOf(contentType));
       if (ChallengeDetector.isChallenge(status, cfMitigated, html)) {
         retryOrFail(url, conditional, attempt, "challenge", true, 0, host, promise);
         return;
@@ -169,6 +174,31 @@ public final class ForumHttpClient {
     long base = config.backoffBase().toMillis();
     long cap = Math.min(config.backoffMax().toMillis(), base << Math.min(attempt, 20));
     return base + ThreadLocalRandom.current().nextLong(Math.max(1, cap - base + 1));
+  }
+
+  /** No Content-Type is given the benefit of the doubt; otherwise HTML only. */
+  static boolean isHtml(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return true;
+    }
+    String type = contentType.toLowerCase(java.util.Locale.ROOT);
+    return type.startsWith("text/html") || type.startsWith("application/xhtml+xml");
+  }
+
+  /** The page's declared charset (the forum serves UTF-8; anything else is decoded as declared, not garbled). */
+  static java.nio.charset.Charset charsetOf(String contentType) {
+    if (contentType != null) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("charset=\"?([A-Za-z0-9._:-]+)")
+          .matcher(contentType);
+      if (m.find()) {
+        try {
+          return java.nio.charset.Charset.forName(m.group(1));
+        } catch (RuntimeException e) {
+          LOG.warn("unknown charset '{}' in Content-Type '{}': decoding as UTF-8", m.group(1), contentType);
+        }
+      }
+    }
+    return StandardCharsets.UTF_8;
   }
 
   static long retryAfterMillis(HttpResponse<?> response) {

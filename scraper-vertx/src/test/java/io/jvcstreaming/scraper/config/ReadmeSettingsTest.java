@@ -1,0 +1,21 @@
+package io.jvcstreaming.scraper.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The README's configuration table is the user's contract: it must say what the code does. */
+class ReadmeSettingsTest {
+
+  @Test
+  void everySettingIsDocumentedWithItsVariableAndDefault() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    for (Setting s : Setting.values()) {
+      String row = "| `" + s.flag() + "` | `" + s.env() + "` | `"
+          + (s.defaultValue().isEmpty() ? "(unset)" : s.defaultValue()) + "` |";
+      assertThat(readme).as("README row for %s", s.flag()).contains(row);
+    }
+  }
+}

@@ -54,7 +54,7 @@ fi
 
 STREAM_PORT="${JVC_STREAM_PORT:-6667}"
 echo "==> scraper: $FORUM_URL -> NDJSON on 127.0.0.1:$STREAM_PORT, metrics on http://127.0.0.1:${JVC_HTTP_PORT:-8080}/metrics (logs/scraper.log)"
-JVC_FORUM_URL="$FORUM_URL" java -XX:MaxRAMPercentage=25 -jar "$SCRAPER_JAR" >logs/scraper.log 2>&1 &
+JVC_FORUM_URL="$FORUM_URL" java -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$SCRAPER_JAR" >logs/scraper.log 2>&1 &
 PIDS+=($!)
 wait_for_port 127.0.0.1 "$STREAM_PORT" "the scraper"
 

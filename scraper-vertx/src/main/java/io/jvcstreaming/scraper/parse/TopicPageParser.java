@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -47,6 +49,10 @@ public final class TopicPageParser {
    */
   public static TopicPage parse(String html, String pageUrl) throws PageParseException {
     Objects.requireNonNull(html, "html");
+    TopicPage fast = fromPayloadIfConsistent(html, pageUrl);
+    if (fast != null) {
+      return fast;
+    }
     TopicPage fromHtml = null;
     PageParseException htmlError = null;
     try {
@@ -80,6 +86,53 @@ public final class TopicPageParser {
       return fromHtml;
     }
     return crossCheck(fromHtml, payload, pageUrl);
+  }
+
+  private static final Pattern MESSAGE_ID = Pattern.compile("id=\"message-(\\d+)\"");
+  private static final String CONTAINER = "id=\"listMessages\"";
+
+  /**
+   * The fast path, about three times cheaper than the markup: the payload is found by a string search and is
+   * a gunzip plus a small JSON, while the markup needs the whole document through jsoup. It is taken only when
+   * the raw page is whole (its message container is closed) and every message id in the markup is also in the
+   * payload, complete; otherwise null, and the markup path decides.
+   */
+  private static TopicPage fromPayloadIfConsistent(String html, String pageUrl) throws PageParseException {
+    if (!Payload.present(html)) {
+      return null;
+    }
+    int container = RawHtml.tagStartOf(html, CONTAINER, false);
+    if (container < 0) {
+      return null;
+    }
+    if (!RawHtml.closesHtmlAfter(html, container) && !RawHtml.elementClosed(html, container)) {
+      throw new PageParseException("truncated html");
+    }
+    Payload payload;
+    TopicPage page;
+    try {
+      payload = Payload.read(html);
+      if (payload == null) {
+        return null;
+      }
+      page = fromPayload(payload, pageUrl, null);
+    } catch (PageParseException e) {
+      return null; // a broken payload: the markup may still be fine
+    }
+    if (page.skippedMessages() > 0 || page.posts().isEmpty()) {
+      return null;
+    }
+    Set<Long> inPayload = new HashSet<>();
+    for (Payload.Message m : payload.messages) {
+      inPayload.add(m.id());
+    }
+    Matcher ids = MESSAGE_ID.matcher(html);
+    while (ids.find()) {
+      if (!inPayload.contains(Long.parseLong(ids.group(1)))) {
+        return null; // the markup shows a message the payload lacks
+      }
+    }
+    return page;
   }
 
   /** Adds to an HTML page the page count and the messages only the payload has. */

@@ -375,4 +375,20 @@ class TopicPageParserTest {
     String cut = html.substring(0, html.indexOf("Page trois, message 3"));
     assertThat(reasonOf(() -> TopicPageParser.parse(cut, Pages.MIDDLE_URL))).isEqualTo("truncated html");
   }
+
+  @Test
+  void aWholePageWithAConsistentPayloadTakesTheFastPayloadPathWithTheSamePosts() throws Exception {
+    String html = Pages.load("topic-2026-example.html");
+    TopicPage page = TopicPageParser.parse(html, Pages.EXAMPLE_URL);
+    assertThat(page.source()).isEqualTo(TopicPage.Source.PAYLOAD);
+    assertThat(page.posts()).isEqualTo(TopicPageParser.parseHtml(html, Pages.EXAMPLE_URL).posts());
+  }
+
+  @Test
+  void aMessageInTheMarkupButNotInThePayloadSendsParseToTheMarkupPath() throws Exception {
+    String html = Pages.load("topic-2026-p1.html");
+    TopicPage page = TopicPageParser.parse(html, Pages.P1_URL);
+    assertThat(page.source()).as("p1 has messages without id or author: the fast path must not decide")
+        .isEqualTo(TopicPage.Source.HTML);
+  }
 }

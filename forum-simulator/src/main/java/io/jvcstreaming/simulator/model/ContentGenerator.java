@@ -55,6 +55,8 @@ public final class ContentGenerator {
     } else {
       title = template;
     }
+    // an empty filler leaves two spaces; the forum stores titles with single spaces (and so do parsers' text())
+    title = title.replaceAll("\\s+", " ").trim();
     return r.nextInt(5) == 0 ? title + " " + pick(r, Phrases.EMOJI) : title;
   }
 

@@ -1,0 +1,108 @@
+package io.jvcstreaming.e2e.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The scraper jar as its own process, on fixed loopback ports so a restarted one takes the same ones. */
+public final class Scraper implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final Path logDir;
+  private final String forumUrl;
+  private final String redisUrl;
+  private final int streamPort = Env.freePort();
+  private final int httpPort = Env.freePort();
+  private final List<ChildProcess> runs = new ArrayList<>();
+  private ChildProcess current;
+
+  public Scraper(Path logDir, String forumUrl, String redisUrl) {
+    this.logDir = logDir;
+    this.forumUrl = forumUrl;
+    this.redisUrl = redisUrl;
+  }
+
+  /** Starts a scraper process and waits (bounded) until its /ready says ready. */
+  public synchronized ChildProcess start() {
+    Path jar = Env.scraperJar();
+    List<String> cmd = List.of(Env.java(), "-Xmx512m", "-jar", jar.toString(),
+        "--forum-url", forumUrl, "--redis-url", redisUrl,
+        "--stream-host", "127.0.0.1", "--stream-port", Integer.toString(streamPort),
+        "--http-host", "127.0.0.1", "--http-port", Integer.toString(httpPort),
+        "--refresh-interval", "300ms", "--list-pages", "3", "--backfill-pages", "all", "--rate", "300",
+        "--backoff-base", "50ms", "--backoff-max", "1s", "--max-retries", "6", "--request-timeout", "3s");
+    current = ChildProcess.start("scraper-" + (runs.size() + 1), logDir, cmd, null);
+    runs.add(current);
+    ChildProcess started = current;
+    Await.until(Duration.ofSeconds(60), "scraper " + started.name() + " /ready on 127.0.0.1:" + httpPort,
+        () -> {
+          if (!started.isAlive()) {
+            throw new AssertionError("scraper process exited early; see " + started.log());
+          }
+          return get("/ready").contains("\"ready\":true");
+        });
+    return current;
+  }
+
+  public int streamPort() {
+    return streamPort;
+  }
+
+  public String streamAddress() {
+    return "127.0.0.1:" + streamPort;
+  }
+
+  public ChildProcess current() {
+    return current;
+  }
+
+  /** SIGKILL of the running scraper (and its descendants). */
+  public void kill() {
+    current.kill();
+  }
+
+  /** GET on the scraper's HTTP port; "" when it does not answer. */
+  public String get(String path) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+          .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  /** /metrics as metric name → value summed over its labels (e.g. every {@code reason} of parse errors). */
+  public Map<String, Double> metrics() {
+    Map<String, Double> m = new HashMap<>();
+    for (String line : get("/metrics").split("\n")) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      int space = line.lastIndexOf(' ');
+      String name = line.substring(0, space);
+      int brace = name.indexOf('{');
+      if (brace >= 0) {
+        name = name.substring(0, brace);
+      }
+      m.merge(name, Double.parseDouble(line.substring(space + 1)), Double::sum);
+    }
+    return m;
+  }
+
+  public double metric(String name) {
+    return metrics().getOrDefault(name, 0.0);
+  }
+
+  @Override
+  public void close() {
+    runs.forEach(ChildProcess::close);
+  }
+}

@@ -1,0 +1,103 @@
+package io.jvcstreaming.e2e.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The {@code all} Spark job as its own process ({@code java -jar spark-analytics.jar --job all --emit json}), in
+ * local mode, with a fixed checkpoint directory so a new driver recovers from it. Parses every JSON line of stdout.
+ */
+public final class SparkJob implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path logDir;
+  private final String source;
+  private final Path checkpointDir;
+  private final List<SparkReport> reports = new CopyOnWriteArrayList<>();
+  private final Map<String, SparkReport> latest = new ConcurrentHashMap<>();
+  private final List<String> unparsed = new CopyOnWriteArrayList<>();
+  private final List<ChildProcess> drivers = new ArrayList<>();
+  private ChildProcess current;
+
+  public SparkJob(Path logDir, String source, Path checkpointDir) {
+    this.logDir = logDir;
+    this.source = source;
+    this.checkpointDir = checkpointDir;
+  }
+
+  /** Starts a driver (the first, or a new one recovering from the checkpoint). */
+  public synchronized ChildProcess start() {
+    Path jar = Env.sparkJar();
+    int driver = drivers.size() + 1;
+    List<String> cmd = List.of(Env.java(), "-Xmx1500m",
+        "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
+        "-Dspark.ui.showConsoleProgress=false",
+        "-jar", jar.toString(), "--job", "all", "--source", source, "--batch", "1s",
+        "--checkpoint-dir", checkpointDir.toString(), "--emit", "json", "--top", "100000");
+    current = ChildProcess.start("spark-" + driver, logDir, cmd, line -> onLine(line, driver));
+    drivers.add(current);
+    return current;
+  }
+
+  private void onLine(String line, int driver) {
+    long now = System.currentTimeMillis();
+    if (!line.startsWith("{")) {
+      return;
+    }
+    try {
+      JsonNode n = JSON.readTree(line);
+      Map<String, Long> counts = new LinkedHashMap<>();
+      for (JsonNode row : n.path("top")) {
+        Long previous = counts.put(row.get("key").asText(), row.get("count").asLong());
+        if (previous != null) {
+          unparsed.add("duplicate key " + row.get("key").asText() + " in: " + abbreviate(line));
+        }
+      }
+      SparkReport r = new SparkReport(n.get("job").asText(), n.get("batchTime").asLong(), n.get("posts").asLong(),
+          n.get("totalPosts").asLong(), counts, now, driver);
+      reports.add(r);
+      latest.put(r.job(), r);
+    } catch (Exception e) {
+      unparsed.add(e + ": " + abbreviate(line));
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+  }
+
+  public ChildProcess current() {
+    return current;
+  }
+
+  /** The last report of {@code job} printed by any driver (a restarted driver continues the counts). */
+  public SparkReport latest(String job) {
+    return latest.get(job);
+  }
+
+  public List<SparkReport> reports() {
+    return List.copyOf(reports);
+  }
+
+  public List<String> unparsed() {
+    return List.copyOf(unparsed);
+  }
+
+  /** SIGKILL of the current driver (and its descendants). */
+  public void kill() {
+    current.kill();
+  }
+
+  @Override
+  public void close() {
+    drivers.forEach(ChildProcess::close);
+  }
+}

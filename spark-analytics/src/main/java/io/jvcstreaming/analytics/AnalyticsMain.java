@@ -5,6 +5,7 @@ import io.jvcstreaming.analytics.config.JobConfigLoader;
 import io.jvcstreaming.analytics.jobs.AllJobs;
 import io.jvcstreaming.analytics.jobs.JobContext;
 import io.jvcstreaming.analytics.jobs.PostTotals;
+import io.jvcstreaming.analytics.jobs.ReportPlan;
 import io.jvcstreaming.analytics.receive.NdjsonReceiver;
 import io.jvcstreaming.analytics.report.Emitter;
 import io.jvcstreaming.model.Post;
@@ -28,14 +29,14 @@ import org.slf4j.LoggerFactory;
  *       master, Java 17 flags and jars come from spark-submit.</li>
  * </ul>
  *
- * <p>Exit codes: 0 after a stop (SIGTERM stops the streaming context gracefully), 1 when the job fails (so the
+ * <p>Exit codes: 0 after a stop (SIGTERM or Ctrl-C stops the streaming context gracefully, see
+ * {@link StopOnSignal}), 1 when the job fails (so the
  * Spark Operator sees a failure and restarts the driver), 2 for invalid options. A restarted driver resumes its
  * counts from {@code --checkpoint-dir} ({@link JavaStreamingContext#getOrCreate}).
  */
 public final class AnalyticsMain {
 
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsMain.class);
-  static final String LOCAL_MASTER = "local[2]";
 
   private AnalyticsMain() {
   }
@@ -74,6 +75,7 @@ public final class AnalyticsMain {
     LOG.info("starting with {}", config);
     JavaStreamingContext ssc = createOrRecover(config, Map.of());
     ssc.start();
+    StopOnSignal.install(ssc);
     LOG.info("job '{}' running (Spark {}, master {}, batch {} ms, checkpoint {})", config.job().cliName(),
         ssc.sparkContext().version(), ssc.sparkContext().master(), config.batchMillis(), config.checkpointDir());
     ssc.awaitTermination();
@@ -89,22 +91,21 @@ public final class AnalyticsMain {
   }
 
   static JavaStreamingContext create(JobConfig config, Map<String, String> sparkOverrides) {
-    SparkConf conf = new SparkConf()
-        .setAppName("jvc-" + config.job().cliName())
-        // only when nobody set a master (spark-submit and the operator always do): the one-machine run
-        .setIfMissing("spark.master", LOCAL_MASTER)
-        .set("spark.streaming.stopGracefullyOnShutdown", "true")
-        .set("spark.streaming.receiver.writeAheadLog.enable", Boolean.toString(config.writeAheadLog()));
+    SparkConf conf = SparkSettings.apply(new SparkConf(), config);
     sparkOverrides.forEach(conf::set);
     checkCores(conf.get("spark.master"));
     LOG.info("no checkpoint in {}: building a new streaming graph for job '{}'", config.checkpointDir(),
         config.job().cliName());
     JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.milliseconds(config.batchMillis()));
     ssc.checkpoint(config.checkpointDir());
-    JavaDStream<Post> posts = AllJobs.shared(ssc.receiverStream(new NdjsonReceiver(config)));
+    // not cached: each job reads the received blocks itself (a Kryo read of a batch costs less than caching the
+    // posts deserialized, where Spark's size estimation of every cached object took most of the batch)
+    JavaDStream<Post> posts = ssc.receiverStream(new NdjsonReceiver(config));
     JobContext context = new JobContext(config, new Emitter(config.emit(), config.publishUrl()));
-    new PostTotals().register(posts, context); // first: every report's header reads its figures
-    AllJobs.forName(config).register(posts, context);
+    ReportPlan plan = new ReportPlan();
+    new PostTotals().register(posts, context, plan);
+    AllJobs.forName(config).register(posts, context, plan);
+    plan.register(config.top()); // last: after the pseudo job's own output operation, which its report reads
     return ssc;
   }
 

@@ -29,7 +29,10 @@ import scala.reflect.ClassTag$;
  * batch updates {@code active} keys (the Databricks design-doc shape: many keys, few active). Reports the average
  * processing time of the steady batches and the memory of the cached state RDDs (storage status).
  *
- * <p>Arguments: mapWithState|updateStateByKey keys active seconds batch(ms). Same classpath as SparkThroughputBench.
+ * <p>Arguments: mapWithState|updateStateByKey keys active seconds batch(ms). Same classpath as SparkThroughputBench:
+ * {@code java $OPENS -Xmx4g -cp ... io.jvcstreaming.analytics.StateBench mapWithState 1000000 10000 60 2000}.
+ * Prints one {@code BENCH} line on stderr: a Markdown table row (median/p95/max processing time of the steady
+ * batches, the first batch apart, and the largest memory of the cached RDDs, i.e. the state).
  */
 public final class StateBench {
 
@@ -40,8 +43,11 @@ public final class StateBench {
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
     long batchMs = args.length > 4 ? Long.parseLong(args[4]) : 2_000;
 
-    SparkConf conf = new SparkConf().setAppName("state-bench").setMaster("local[2]")
-        .set("spark.ui.enabled", "false").set("spark.default.parallelism", "4");
+    // the jobs' own settings (local[2], no UI, Kryo); -Dspark.x=y system properties win
+    SparkConf conf = new SparkConf().setAppName("state-bench").setIfMissing("spark.master", "local[2]")
+        .setIfMissing("spark.ui.enabled", "false").setIfMissing("spark.default.parallelism", "4")
+        .setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+        .setIfMissing("spark.kryo.registrator", "io.jvcstreaming.analytics.kryo.AnalyticsKryoRegistrator");
     JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.milliseconds(batchMs));
     ssc.checkpoint(Files.createTempDirectory("state-bench").toString());
     JavaRDD<Integer> seed = ssc.sparkContext().parallelize(List.of(0), 1);
@@ -97,11 +103,13 @@ public final class StateBench {
     Thread.sleep(seconds * 1000L);
     ssc.stop(true, false);
     List<Long> steady = processing.size() > 3 ? processing.subList(2, processing.size()) : processing;
-    double avg = steady.stream().mapToLong(Long::longValue).average().orElse(0);
+    long[] sorted = steady.stream().mapToLong(Long::longValue).sorted().toArray();
     long maxMem = memory.stream().mapToLong(Long::longValue).max().orElse(0);
-    System.err.printf(Locale.ROOT, "BENCH state=%s keys=%d active/batch=%d batch=%dms steady batches=%d "
-            + "first batch=%dms processing avg=%.0fms max=%dms state keys=%d cached RDD memory max=%.1f MB%n",
-        mode, keys, active, batchMs, steady.size(), processing.isEmpty() ? 0 : processing.get(0), avg,
-        steady.stream().mapToLong(Long::longValue).max().orElse(0), stateSize[0], maxMem / 1e6);
+    // a Markdown table row for BENCHMARKS.md: | mode | keys | active/batch | batch | steady batches | first batch |
+    // median | p95 | max | state keys | cached state memory max |
+    System.err.printf(Locale.ROOT, "BENCH | %s | %d | %d | %d ms | %d | %d ms | %d ms | %d ms | %d ms | %d | %.1f MB |%n",
+        mode, keys, active, batchMs, steady.size(), processing.isEmpty() ? 0 : processing.get(0),
+        SparkThroughputBench.percentile(sorted, 0.5), SparkThroughputBench.percentile(sorted, 0.95),
+        sorted.length == 0 ? 0 : sorted[sorted.length - 1], stateSize[0], maxMem / 1e6);
   }
 }

@@ -23,9 +23,9 @@ public final class AllJobs implements StreamingJob {
   }
 
   @Override
-  public void register(JavaDStream<Post> posts, JobContext context) {
+  public void register(JavaDStream<Post> posts, JobContext context, ReportPlan plan) {
     for (StreamingJob job : jobs(context.config())) {
-      job.register(posts, context);
+      job.register(posts, context, plan);
     }
   }
 
@@ -50,10 +50,5 @@ public final class AllJobs implements StreamingJob {
       case TOPICS -> new TopicsJob();
       case ALL -> new AllJobs();
     };
-  }
-
-  /** The shared input of every job: the received posts, cached once per batch (deserialized, memory only). */
-  public static JavaDStream<Post> shared(JavaDStream<Post> received) {
-    return received.flatMap(new Keys.Identity()).persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
   }
 }

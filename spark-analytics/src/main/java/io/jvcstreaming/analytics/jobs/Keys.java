@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.api.java.function.PairFunction;
@@ -92,7 +91,7 @@ final class Keys {
 
     @Override
     public Tuple2<String, Long> call(Post p) {
-      return new Tuple2<>("posts", ONE);
+      return new Tuple2<>(PostTotals.KEY, ONE);
     }
   }
 
@@ -108,16 +107,6 @@ final class Keys {
     @Override
     public Boolean call(Post p) {
       return pseudos.contains(p.author().toLowerCase(Locale.ROOT));
-    }
-  }
-
-  /** The identity; used to give the input its own cached DStream shared by every job. */
-  static final class Identity implements FlatMapFunction<Post, Post> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Iterator<Post> call(Post p) {
-      return List.of(p).iterator();
     }
   }
 }

@@ -26,13 +26,13 @@ public final class PseudoJob implements StreamingJob {
   }
 
   @Override
-  public void register(JavaDStream<Post> posts, JobContext context) {
+  public void register(JavaDStream<Post> posts, JobContext context, ReportPlan plan) {
     JavaDStream<Post> theirs = posts.filter(new Keys.AuthorIn(context.config().pseudos()));
-    theirs.foreachRDD(new RecordMatches(name()));
-    theirs.mapToPair(new Keys.LowerAuthor()).reduceByKey(new Sum())
-        .mapWithState(StateSpec.function(new RunningCount()))
-        .stateSnapshots()
-        .foreachRDD(new ReportTop(name(), context, Labels.PLAIN, 0, true));
+    theirs.foreachRDD(new RecordMatches(name())); // an output operation of its own, before the plan's reports
+    plan.report(new ReportTop(name(), context, Labels.PLAIN, 0, true),
+        theirs.mapToPair(new Keys.LowerAuthor()).reduceByKey(new Sum())
+            .mapWithState(StateSpec.function(new RunningCount()))
+            .stateSnapshots());
   }
 
   /** Collects the batch's matching posts to the driver, for the report that follows. */

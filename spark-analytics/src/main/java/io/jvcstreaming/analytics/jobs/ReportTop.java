@@ -3,20 +3,17 @@ package io.jvcstreaming.analytics.jobs;
 import io.jvcstreaming.analytics.report.BatchReport;
 import io.jvcstreaming.analytics.report.ReportRow;
 import io.jvcstreaming.analytics.report.TableFormatter;
-import io.jvcstreaming.analytics.state.TopN;
 import io.jvcstreaming.model.Post;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.function.VoidFunction2;
-import org.apache.spark.streaming.Time;
 import scala.Tuple2;
 
-/** The output operation of a count: the top N of the counts, with the batch's figures, to the {@code Emitter}. Driver-side. */
-final class ReportTop implements VoidFunction2<JavaPairRDD<String, Long>, Time> {
+/** One report of a count: its top N, with the batch's figures, to the {@code Emitter}. Driver-side. */
+final class ReportTop implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final String job;
   private final JobContext context;
@@ -34,17 +31,16 @@ final class ReportTop implements VoidFunction2<JavaPairRDD<String, Long>, Time> 
     this.withMatches = withMatches;
   }
 
-  @Override
-  public void call(JavaPairRDD<String, Long> counts, Time time) {
-    List<Tuple2<String, Long>> top = TopN.of(counts, context.config().top());
+  /** Emits the report of batch {@code batchTime}; {@code top} is the top N, highest first. */
+  void emit(List<Tuple2<String, Long>> top, long batchTime) {
     List<ReportRow> rows = new ArrayList<>(top.size());
     for (Tuple2<String, Long> kv : top) {
       rows.add(labels.row(kv._1(), kv._2()));
     }
-    BatchBoard.Entry batch = BatchBoard.at(time.milliseconds());
+    BatchBoard.Entry batch = BatchBoard.at(batchTime);
     List<Post> matches = withMatches ? batch.matches.remove(job) : null;
-    BatchReport report = new BatchReport(job, time.milliseconds(), batch.batchPosts, batch.totalPosts, windowMillis,
-        rows, matches);
+    BatchReport report = new BatchReport(job, batchTime, batch.batchPosts, batch.totalPosts, windowMillis, rows,
+        matches);
     context.emitter().emit(report, previousRanks);
     previousRanks = TableFormatter.ranks(rows);
   }

@@ -1,5 +1,6 @@
 /**
  * Named, serializable state functions shared by the jobs: {@link io.jvcstreaming.analytics.state.RunningCount}
- * (mapWithState), the windowed reduce and its inverse for trending lists, and {@link io.jvcstreaming.analytics.state.TopN}.
+ * (mapWithState), {@link io.jvcstreaming.analytics.state.BatchAndTotal} (the post total), the windowed reduce and its inverse for trending
+ * lists, and {@link io.jvcstreaming.analytics.state.ByCountDesc}, the order of every top-N list.
  */
 package io.jvcstreaming.analytics.state;

@@ -47,6 +47,18 @@ class TokenizerTest {
   }
 
   @Test
+  @DisplayName("each kind of URL and code alone is still ignored (the regexes run only when they can match)")
+  void urlsAndCodesAlone() {
+    assertThat(six.words("WwW.Exemple.com/incroyable magnifique")).containsExactly("magnifique");
+    assertThat(six.words("HTTPS://exemple.com/incroyable magnifique")).containsExactly("magnifique");
+    assertThat(six.words("magnifique :ahiiiiii:")).containsExactly("magnifique");
+    assertThat(six.words("magnifique [[sticker:p/incroyable]]")).containsExactly("magnifique");
+    assertThat(six.words("superbe.magnifique wwwincroyable")).containsExactly("superbe", "magnifique",
+        "wwwincroyable");
+    assertThat(six.words("www")).isEmpty();
+  }
+
+  @Test
   @DisplayName("stop words are dropped after lower-casing")
   void stopWords() {
     Tokenizer t = new Tokenizer(6, Set.of("toujours", "vraiment"));

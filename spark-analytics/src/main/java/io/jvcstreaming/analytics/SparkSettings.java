@@ -1,0 +1,47 @@
+package io.jvcstreaming.analytics;
+
+import io.jvcstreaming.analytics.config.JobConfig;
+import io.jvcstreaming.analytics.kryo.AnalyticsKryoRegistrator;
+import org.apache.spark.SparkConf;
+
+/**
+ * The Spark settings of a new streaming context, each with its reason. Defaults are set only when missing, so
+ * {@code spark-submit --conf} or {@code -Dspark.x=y} still win; the write-ahead log follows {@code --wal}.
+ * Figures: spark-analytics/BENCHMARKS.md.
+ */
+final class SparkSettings {
+
+  static final String LOCAL_MASTER = "local[2]";
+  /** One block (= one task per job) per second per receiver: with one core left for processing in local[2],
+   * 15 small tasks per 3 s batch and job (the 200 ms default) cost more in scheduling than they bring. */
+  static final String BLOCK_INTERVAL = "1000ms";
+
+  private SparkSettings() {
+  }
+
+  static SparkConf apply(SparkConf conf, JobConfig config) {
+    conf.setAppName("jvc-" + config.job().cliName())
+        // only when nobody set a master (spark-submit and the operator always do): the one-machine run
+        .setIfMissing("spark.master", LOCAL_MASTER)
+        .set("spark.streaming.receiver.writeAheadLog.enable", Boolean.toString(config.writeAheadLog()))
+        // Kryo: receiver blocks, shuffles and state checkpoints. Java serialization of the posts cost ~4x more CPU.
+        .setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+        .setIfMissing("spark.kryo.registrator", AnalyticsKryoRegistrator.class.getName())
+        .setIfMissing("spark.streaming.blockInterval", BLOCK_INTERVAL)
+        // SIGTERM is handled by StopOnSignal (graceful, bounded, exit 0). Spark's own graceful shutdown hook
+        // would run a second stop inside the JVM's shutdown and wait on Hadoop's 30 s hook timeout.
+        .set("spark.streaming.stopGracefullyOnShutdown", "false")
+        // a graceful stop waits at most this long for received data to be processed (Spark's default: 10 batches)
+        .setIfMissing("spark.streaming.gracefulStopTimeout", gracefulStopTimeoutMillis(config) + "ms");
+    if (conf.get("spark.master").startsWith("local")) {
+      // nobody can reach the UI of a local run on this box, and its listeners cost CPU on every task
+      conf.setIfMissing("spark.ui.enabled", "false");
+    }
+    return conf;
+  }
+
+  /** Two batches (the one running and the last one received), at least 5 s. */
+  static long gracefulStopTimeoutMillis(JobConfig config) {
+    return Math.max(5_000, 2 * config.batchMillis());
+  }
+}

@@ -1,0 +1,57 @@
+package io.jvcstreaming.analytics.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.function.PairFunction;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+import scala.Tuple2;
+
+/**
+ * Collects the counts every job reports and turns them into ONE output operation, hence one Spark job per batch
+ * for all the reports (see {@link BatchReports}). Why: on a 2-core machine each output operation's Spark job
+ * cost a fixed 50–100 ms of scheduling whatever its size, and a job has 2 or 3 of them. Driver-side, used while
+ * the graph is built; the counts are tagged with their report's index.
+ */
+public final class ReportPlan {
+
+  private final List<ReportTop> reports = new ArrayList<>();
+  private JavaPairDStream<Integer, Tuple2<String, Long>> tagged;
+
+  /** The batch's post count and total ({@link BatchReports#TOTALS}), read by every report's header. */
+  void totals(JavaPairDStream<Integer, Tuple2<String, Long>> figures) {
+    add(figures);
+  }
+
+  /** One more report: the top N of {@code counts} each batch, in the order the reports were added. */
+  void report(ReportTop report, JavaPairDStream<String, Long> counts) {
+    int tag = reports.size();
+    reports.add(report);
+    add(counts.mapToPair(new Tag(tag)));
+  }
+
+  /** Registers the one output operation. Call once, after every job. */
+  public void register(int top) {
+    if (tagged != null) {
+      tagged.foreachRDD(new BatchReports(reports, top));
+    }
+  }
+
+  private void add(JavaPairDStream<Integer, Tuple2<String, Long>> stream) {
+    tagged = tagged == null ? stream : tagged.union(stream);
+  }
+
+  /** {@code (key, count)} to {@code (tag, (key, count))}. */
+  static final class Tag implements PairFunction<Tuple2<String, Long>, Integer, Tuple2<String, Long>> {
+    private static final long serialVersionUID = 1L;
+    private final int tag;
+
+    Tag(int tag) {
+      this.tag = tag;
+    }
+
+    @Override
+    public Tuple2<Integer, Tuple2<String, Long>> call(Tuple2<String, Long> keyCount) {
+      return new Tuple2<>(tag, keyCount);
+    }
+  }
+}

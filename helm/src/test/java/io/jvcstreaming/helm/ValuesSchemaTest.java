@@ -60,6 +60,23 @@ class ValuesSchemaTest {
   }
 
   @Test
+  @DisplayName("refuses a pseudo job that follows nobody: it would fail at start and restart forever")
+  void refusesAPseudoJobWithoutPseudos() {
+    assertThat(Chart.renderError("""
+        jobs:
+          - {name: p, job: pseudo, driver: {cores: 1, memory: 1g}, executor: {cores: 2, instances: 1, memory: 1g}}
+        """)).contains("/jobs/0").contains("pseudo");
+    assertThat(Chart.renderError("""
+        jobs:
+          - {name: p, job: pseudo, pseudo: [], driver: {cores: 1, memory: 1g}, executor: {cores: 2, instances: 1, memory: 1g}}
+        """)).contains("/jobs/0/pseudo");
+    assertThat(Chart.renderYaml("""
+        jobs:
+          - {name: p, job: pseudo, pseudo: [Khey], driver: {cores: 1, memory: 1g}, executor: {cores: 2, instances: 1, memory: 1g}}
+        """)).contains("--pseudo").contains("Khey");
+  }
+
+  @Test
   @DisplayName("refuses two jobs with the same name, listing the problem once")
   void refusesDuplicateJobNames() {
     String error = Chart.renderError("""

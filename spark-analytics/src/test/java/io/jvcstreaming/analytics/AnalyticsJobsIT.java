@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics;
 
+import io.jvcstreaming.analytics.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.analytics.testing.TestPosts;
@@ -25,8 +26,10 @@ class AnalyticsJobsIT extends SparkITBase {
     for (int wave = 1; wave <= 3; wave++) {
       // several batches per wave: posts arrive in slices
       for (int slice = 0; slice < 4; slice++) {
+        int reportsBefore = reports.received();
         server.append(posts.next(150));
-        Thread.sleep(200);
+        // the next slice goes after a batch has been reported, so the counts build up over several batches
+        assertThat(Await.until(WAIT, () -> reports.received() > reportsBefore)).as("a batch reported").isTrue();
       }
       for (String job : JOBS) {
         Map<String, Long> expected = posts.expected(job);

@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics;
 
+import io.jvcstreaming.analytics.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.analytics.config.JobConfig;
@@ -24,7 +25,8 @@ class DriverRestartIT extends SparkITBase {
     Map<String, Long> first = reports.awaitCounts("authors", posts.authors()::equals, WAIT);
     assertThat(first).isEqualTo(posts.authors());
     // let a few batches (and their checkpoints) pass, then stop the driver
-    Thread.sleep(1_000);
+    int reportsNow = reports.received();
+    assertThat(Await.until(WAIT, () -> reports.received() >= reportsNow + 3)).as("three more batches").isTrue();
     stopContext(true);
     assertThat(checkpointWritten()).isTrue();
 

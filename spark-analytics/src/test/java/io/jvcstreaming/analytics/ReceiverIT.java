@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics;
 
+import io.jvcstreaming.analytics.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.analytics.testing.TestPosts;
@@ -33,7 +34,9 @@ class ReceiverIT extends SparkITBase {
     server.goDown();
     server.dropClients(java.util.Arrays.copyOf(half, half.length / 2));
     server.append(posts.next(200)); // the scraper's log keeps growing meanwhile
-    Thread.sleep(1_500);
+    // let the job run two batches with the scraper down, so the receiver retries against a closed port
+    int reportsWhenDown = reports.received();
+    assertThat(Await.until(WAIT, () -> reports.received() >= reportsWhenDown + 2)).as("batches while down").isTrue();
     server.comeBack();
     server.append(posts.next(200));
 
@@ -72,10 +75,7 @@ class ReceiverIT extends SparkITBase {
 
     Map<String, Long> counts = reports.awaitCounts("authors", posts.authors()::equals, WAIT);
     assertThat(counts).isEqualTo(posts.authors());
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (errors.stream().noneMatch(e -> e.contains("[malformed=3 tooLong=1]")) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    Await.until(WAIT, () -> errors.stream().anyMatch(e -> e.contains("[malformed=3 tooLong=1]")));
     assertThat(errors).anyMatch(e -> e.startsWith("over-long line skipped"))
         .anyMatch(e -> e.startsWith("malformed line skipped"))
         .anyMatch(e -> e.contains("[malformed=3 tooLong=1]"));

@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics;
 
+import io.jvcstreaming.analytics.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,10 +68,7 @@ class StandaloneJarIT {
       });
       reader.start();
       try {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!latest.get().equals(posts.authors()) && System.nanoTime() < deadline && p.isAlive()) {
-          Thread.sleep(100);
-        }
+        Await.until(Duration.ofSeconds(90), () -> latest.get().equals(posts.authors()) || !p.isAlive());
         assertThat(latest.get()).as("stderr: %s", stderr()).isEqualTo(posts.authors());
         assertThat(lines).allMatch(l -> l.startsWith("{\"job\":")); // stdout carries only our JSON lines
       } finally {

@@ -56,7 +56,6 @@ public final class TopicFetchVerticle extends VerticleBase {
       return size() > PAGES_REMEMBERED;
     }
   };
-  private int inFlight;
   private boolean stopped;
 
   public TopicFetchVerticle(ScraperConfig config, ForumHttpClient http, FetchQueue queue, PostLog log,
@@ -70,7 +69,7 @@ public final class TopicFetchVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    metrics.gauges(queue::size, () -> inFlight);
+    metrics.gauges(queue::size, queue::inFlight);
     queue.onOffer(() -> context.runOnContext(v -> pump()));
     pump();
     return Future.succeededFuture();
@@ -83,14 +82,13 @@ public final class TopicFetchVerticle extends VerticleBase {
   }
 
   private void pump() {
-    while (!stopped && inFlight < config.fetchers()) {
+    // the queue's in-flight set is the one count of fetches under way (poll adds to it, done removes)
+    while (!stopped && queue.inFlight() < config.fetchers()) {
       TopicWork work = queue.poll();
       if (work == null) {
         return;
       }
-      inFlight++;
       crawl(work).onComplete(ar -> {
-        inFlight--;
         queue.done(work.topicId());
         if (ar.succeeded()) {
           failures.remove(work.topicId());

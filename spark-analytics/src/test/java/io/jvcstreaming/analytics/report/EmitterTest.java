@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics.report;
 
+import io.jvcstreaming.analytics.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -90,10 +92,7 @@ class EmitterTest {
     Emitter broken = new Emitter(JobConfig.Emit.TABLE, URI.create("http://127.0.0.1:" + closedPort + "/reports"));
     broken.printTo(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     broken.emit(REPORT, null); // must not throw
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (Emitter.publishFailures() == failuresBefore && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Await.until(Duration.ofSeconds(10), () -> Emitter.publishFailures() > failuresBefore);
     assertThat(Emitter.publishFailures()).isGreaterThan(failuresBefore);
   }
 }

@@ -16,6 +16,7 @@ public final class InMemoryPostLog implements PostLog {
 
   private final RecentPosts recent;
   private final Map<Long, Bookmark> bookmarks = new HashMap<>();
+  private final String streamId = StreamIds.fresh();
   private long nextSeq;
 
   public InMemoryPostLog(RecentPosts recent) {
@@ -25,6 +26,11 @@ public final class InMemoryPostLog implements PostLog {
   @Override
   public Future<Void> start() {
     return Future.succeededFuture();
+  }
+
+  @Override
+  public String streamId() {
+    return streamId;
   }
 
   @Override

@@ -13,6 +13,13 @@ public interface PostLog {
   /** Opens the store and starts feeding {@link io.jvcstreaming.scraper.stream.RecentPosts}. */
   Future<Void> start();
 
+  /**
+   * The identity of this log (16 hex chars), valid once {@link #start()} has succeeded: it changes whenever
+   * seq continuity cannot be promised (a fresh in-memory log, a store that was created or wiped), so that a
+   * reader's (stream id, seq) position is never taken for a position in another log. See docs/protocol.md.
+   */
+  String streamId();
+
   /** The topic's bookmark ({@link Bookmark#none} if never streamed or expired). */
   Future<Bookmark> bookmark(long topicId);
 

@@ -33,6 +33,7 @@ public final class RedisPostLog implements PostLog {
 
   static final String LOG_KEY = "jvc:log";
   static final String SEQ_KEY = "jvc:seq";
+  static final String STREAM_ID_KEY = "jvc:stream-id";
   static final String BOOKMARK_PREFIX = "jvc:bm:";
   /** A bookmark outlives a week of silence; a topic quiet for longer is bumped rarely enough to re-read. */
   static final int BOOKMARK_TTL_SECONDS = 7 * 24 * 3600;
@@ -68,6 +69,7 @@ public final class RedisPostLog implements PostLog {
   private final ScraperMetrics metrics;
   private final int capacity;
   private volatile String scriptSha;
+  private volatile String streamId;
   private volatile boolean healthy;
   private volatile boolean closed;
   private long tailAfterSeq = -1;
@@ -92,6 +94,12 @@ public final class RedisPostLog implements PostLog {
     return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(APPEND_SCRIPT))
         .compose(sha -> {
           scriptSha = sha.toString();
+          // the id is created with the store: a wiped Redis gets a new one, so old positions are never trusted
+          return redis.send(Request.cmd(Command.SET).arg(STREAM_ID_KEY).arg(StreamIds.fresh()).arg("NX"));
+        })
+        .compose(created -> redis.send(Request.cmd(Command.GET).arg(STREAM_ID_KEY)))
+        .compose(id -> {
+          streamId = id.toString();
           return redis.send(Request.cmd(Command.GET).arg(SEQ_KEY));
         })
         .map(seq -> {
@@ -162,6 +170,11 @@ public final class RedisPostLog implements PostLog {
       tailAfterSeq = seq;
     }
     recent.appendAll(seqs, lines, count);
+  }
+
+  @Override
+  public String streamId() {
+    return streamId;
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.jvcstreaming.codec.MalformedLineException;
 import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.codec.StreamProtocol;
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.retry.Backoff;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

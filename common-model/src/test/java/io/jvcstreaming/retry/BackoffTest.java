@@ -1,4 +1,4 @@
-package io.jvcstreaming.analytics.receive;
+package io.jvcstreaming.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,5 +15,12 @@ class BackoffTest {
     }
     b.reset();
     assertThat(b.nextDelayMillis()).isBetween(50L, 100L);
+  }
+
+  @RepeatedTest(20)
+  void statelessDelayMatchesTheNthFailure() {
+    assertThat(Backoff.delayMillis(100, 1_000, 1)).isBetween(50L, 100L);
+    assertThat(Backoff.delayMillis(100, 1_000, 3)).isBetween(200L, 400L);
+    assertThat(Backoff.delayMillis(100, 1_000, 40)).isBetween(500L, 1_000L);
   }
 }

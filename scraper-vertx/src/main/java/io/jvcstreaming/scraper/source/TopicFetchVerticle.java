@@ -1,6 +1,7 @@
 package io.jvcstreaming.scraper.source;
 
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.retry.Backoff;
 import io.jvcstreaming.scraper.config.ScraperConfig;
 import io.jvcstreaming.scraper.dedup.Bookmark;
 import io.jvcstreaming.scraper.dedup.PostLog;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +38,9 @@ public final class TopicFetchVerticle extends VerticleBase {
   /** A topic that grows while we crawl it is crawled again from its new last page, a few times at most. */
   private static final int MAX_RESTARTS = 3;
   private static final int PAGES_REMEMBERED = 2_000;
+  /** A failed topic waits 2 s, 4 s, … up to a minute (with jitter) before it is queued again. */
+  private static final long RETRY_INITIAL_MS = 1_000;
+  private static final long RETRY_MAX_MS = 60_000;
 
   private final ScraperConfig config;
   private final ForumHttpClient http;
@@ -102,12 +105,17 @@ public final class TopicFetchVerticle extends VerticleBase {
 
   private void scheduleRetry(TopicWork work, Throwable cause) {
     int n = failures.merge(work.topicId(), 1, Integer::sum);
-    long cap = Math.min(60_000, 1_000L << Math.min(n, 6));
-    long delay = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
+    long delay = Backoff.delayMillis(RETRY_INITIAL_MS, RETRY_MAX_MS, n + 1);
     String reason = cause instanceof PageParseException p ? p.reason()
         : cause instanceof FetchException f ? f.reason() : cause.getMessage();
     LOG.warn("topic {} ({}) not streamed this time: {}; retry #{} in {} ms", work.topicId(), work.url(), reason, n, delay);
-    vertx.setTimer(delay, t -> queue.offer(work));
+    vertx.setTimer(delay, t -> {
+      if (!queue.offerRetry(work)) {
+        metrics.retryParked();
+        LOG.warn("topic {} retry #{}: the fetch queue is full ({} waiting); parked until there is room ({} parked)",
+            work.topicId(), n, queue.size(), queue.parked());
+      }
+    });
   }
 
   /** One topic, end to end; completes with the number of posts appended. */

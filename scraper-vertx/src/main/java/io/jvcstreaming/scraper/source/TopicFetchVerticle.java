@@ -1,5 +1,6 @@
 package io.jvcstreaming.scraper.source;
 
+import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.model.Post;
 import io.jvcstreaming.retry.Backoff;
 import io.jvcstreaming.scraper.config.ScraperConfig;
@@ -8,6 +9,7 @@ import io.jvcstreaming.scraper.dedup.PostLog;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.parse.ForumUrls;
 import io.jvcstreaming.scraper.parse.PageParseException;
+import io.jvcstreaming.scraper.parse.PostLineCap;
 import io.jvcstreaming.scraper.parse.TopicPage;
 import io.jvcstreaming.scraper.parse.TopicPageParser;
 import io.vertx.core.Future;
@@ -156,6 +158,19 @@ public final class TopicFetchVerticle extends VerticleBase {
     });
   }
 
+  /** What the parser had to do to a fresh page beyond reading it: said once per page read, not per 304. */
+  private void reportOddities(String url, TopicPage parsed) {
+    if (!parsed.truncatedPosts().isEmpty()) {
+      metrics.postsTruncated(parsed.truncatedPosts().size());
+      LOG.warn("topic page {}: post(s) {} longer than the stream's {}-byte line cap: text cut to fit, ending with '{}'",
+          url, parsed.truncatedPosts(), PostCodec.MAX_LINE_BYTES, PostLineCap.MARKER.strip());
+    }
+    if (parsed.payloadProblem() != null) {
+      metrics.payloadSkipped(parsed.payloadProblem());
+      LOG.warn("topic page {}: embedded payload not used ({}): read from the markup", url, parsed.payloadProblem());
+    }
+  }
+
   private enum Outcome { DONE, GREW, GONE }
 
   /** The state of one crawl of one topic. */
@@ -188,6 +203,7 @@ public final class TopicFetchVerticle extends VerticleBase {
               return Future.failedFuture(e);
             })
             .compose(parsed -> {
+              reportOddities(url, parsed);
               lastRead.put(url, parsed);
               return afterPage(page, parsed);
             });

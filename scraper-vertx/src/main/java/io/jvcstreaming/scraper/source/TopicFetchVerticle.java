@@ -111,13 +111,16 @@ public final class TopicFetchVerticle extends VerticleBase {
     String reason = cause instanceof PageParseException p ? p.reason()
         : cause instanceof FetchException f ? f.reason() : cause.getMessage();
     LOG.warn("topic {} ({}) not streamed this time: {}; retry #{} in {} ms", work.topicId(), work.url(), reason, n, delay);
-    vertx.setTimer(delay, t -> {
-      if (!queue.offerRetry(work)) {
-        metrics.retryParked();
-        LOG.warn("topic {} retry #{}: the fetch queue is full ({} waiting); parked until there is room ({} parked)",
-            work.topicId(), n, queue.size(), queue.parked());
-      }
-    });
+    vertx.setTimer(delay, t -> requeue(work, n));
+  }
+
+  /** Queues a failed topic again; a full queue parks it (never drops it), counted and logged. */
+  void requeue(TopicWork work, int attempt) {
+    if (!queue.offerRetry(work)) {
+      metrics.retryParked();
+      LOG.warn("topic {} retry #{}: the fetch queue is full ({} waiting); parked until there is room ({} parked)",
+          work.topicId(), attempt, queue.size(), queue.parked());
+    }
   }
 
   /** One topic, end to end; completes with the number of posts appended. */

@@ -74,8 +74,8 @@ class RedisPostLogIT {
     assertThat(log.bookmark(1).await().lastMessageId()).isEqualTo(502);
     assertThat(log.bookmark(2).await()).isEqualTo(Bookmark.none(2));
     assertThat(log.append(2, TestPosts.posts(2, 10, 2), 1).await()).as("lower ids in another topic are new").isEqualTo(2);
-    log.forget(1).await();
-    assertThat(log.bookmark(1).await().isNew()).isTrue();
+    log.gone(1).await();
+    assertThat(log.bookmark(1).await().lastMessageId()).as("a gone topic keeps its bookmark").isEqualTo(502);
   }
 
   @Test

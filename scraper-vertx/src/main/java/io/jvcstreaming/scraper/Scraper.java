@@ -98,6 +98,7 @@ public final class Scraper {
     long freshness = last == 0 ? -1 : System.currentTimeMillis() - last;
     long maxStaleness = Math.max(30_000, config.refreshInterval().toMillis() * 10);
     String degraded = !leading ? "not leading"
+        : exit.future().isComplete() ? "the store lost the stream: exiting so the supervisor restarts onto a new one"
         : !log.healthy() ? "redis unreachable: crawl paused, bookmarks held, stream serves what it holds"
         : !log.durable() ? "in-memory log by design (--store memory)"
         : freshness < 0 || freshness > maxStaleness ? "no list page read for " + freshness + " ms"
@@ -115,6 +116,11 @@ public final class Scraper {
 
   public ScraperMetrics metrics() {
     return metrics;
+  }
+
+  /** The log's stream id (valid once leading). */
+  public String streamId() {
+    return log.streamId();
   }
 
   public RecentPosts recentPosts() {

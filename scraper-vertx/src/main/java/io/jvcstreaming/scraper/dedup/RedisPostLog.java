@@ -279,7 +279,7 @@ public final class RedisPostLog implements PostLog {
 
   @Override
   public boolean healthy() {
-    return healthy;
+    return healthy && !streamLost.get(); // a lost stream does not come back by answering again
   }
 
   @Override

@@ -39,6 +39,7 @@ public final class Scraper {
   private final StreamServerVerticle streamServer;
   private final HttpSideVerticle httpSide;
   private final Promise<Integer> exit = Promise.promise();
+  private final java.util.List<String> deployments = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean leading;
 
   /** The exit code of a scraper whose store lost its stream: its supervisor restarts it onto a new one. */
@@ -87,9 +88,18 @@ public final class Scraper {
           case MEMORY -> "log, seq and bookmarks in memory (lost on exit)";
         }))
         .compose(v -> vertx.deployVerticle(streamServer))
-        .compose(v -> vertx.deployVerticle(new TopicFetchVerticle(config, http, queue, log, metrics)))
-        .compose(v -> vertx.deployVerticle(new TopicRefreshVerticle(config, http, queue, metrics)))
-        .onSuccess(v -> leading = true)
+        .compose(id -> {
+          deployments.add(id);
+          return vertx.deployVerticle(new TopicFetchVerticle(config, http, queue, log, metrics));
+        })
+        .compose(id -> {
+          deployments.add(id);
+          return vertx.deployVerticle(new TopicRefreshVerticle(config, http, queue, metrics));
+        })
+        .onSuccess(id -> {
+          deployments.add(id);
+          leading = true;
+        })
         .mapEmpty();
   }
 
@@ -135,8 +145,15 @@ public final class Scraper {
     return httpSide.actualPort();
   }
 
+  /** Stops the crawl, then the stream server, then closes the log (no append is then under way or to come). */
   public Future<Void> stop() {
     leading = false;
-    return log.close();
+    Future<Void> undeployed = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      undeployed = undeployed.eventually(() -> vertx.undeploy(id));
+    }
+    deployments.clear();
+    return undeployed.eventually(log::close);
   }
 }

@@ -70,6 +70,7 @@ public final class LocalPostLog implements PostLog {
   private volatile String streamId;
   private volatile boolean healthy;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
   public LocalPostLog(Vertx vertx, Path dir, RecentPosts recent, ScraperMetrics metrics, int capacity) {
     this(vertx, dir, recent, metrics, capacity, System::currentTimeMillis);
@@ -96,7 +97,8 @@ public final class LocalPostLog implements PostLog {
   }
 
   private <T> Future<T> onWorker(java.util.concurrent.Callable<T> task) {
-    return worker.executeBlocking(task, true);
+    return closed ? Future.failedFuture(new IllegalStateException("local store " + file + " is closed"))
+        : worker.executeBlocking(task, true);
   }
 
   private Void open() {
@@ -314,21 +316,22 @@ public final class LocalPostLog implements PostLog {
 
   @Override
   public Future<Void> close() {
-    if (worker == null || closed) {
+    if (worker == null || !closing.compareAndSet(false, true)) {
       return Future.succeededFuture();
     }
-    closed = true;
     healthy = false;
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }
     Promise<Void> done = Promise.promise();
-    onWorker(() -> {
+    Future<Void> storeClosed = onWorker(() -> {
+      closed = true; // in the queue after every append already asked for: those complete, later ones are refused
       if (store != null && !store.isClosed()) {
         store.close(); // commits nothing new (every append committed), syncs, releases the file lock
       }
       return null;
-    }).onComplete(ar -> {
+    });
+    storeClosed.onComplete(ar -> {
       if (ar.failed()) {
         LOG.warn("local store {}: close failed: {}", file, ar.cause().toString());
       }

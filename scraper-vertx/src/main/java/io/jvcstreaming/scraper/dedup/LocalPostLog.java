@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.DataUtils;
@@ -70,6 +71,8 @@ public final class LocalPostLog implements PostLog {
   private volatile String streamId;
   private volatile boolean healthy;
   private volatile boolean closed;
+  private volatile boolean lost;
+  private volatile Consumer<String> streamLostHandler = reason -> { };
   private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
   public LocalPostLog(Vertx vertx, Path dir, RecentPosts recent, ScraperMetrics metrics, int capacity) {
@@ -184,6 +187,9 @@ public final class LocalPostLog implements PostLog {
   }
 
   private int appendNow(long topicId, List<Post> candidates, int lastPage) {
+    if (lost) {
+      throw new IllegalStateException(RedisPostLog.STREAM_LOST + " the local store " + file + " was deleted");
+    }
     long[] bookmark = bookmarks.get(topicId);
     long maxId = bookmark == null ? 0 : bookmark[0];
     long firstSeq = nextSeq;
@@ -250,6 +256,17 @@ public final class LocalPostLog implements PostLog {
     if (closed || store == null || store.isClosed()) {
       return null;
     }
+    if (!lost && !Files.exists(file)) {
+      // the directory was deleted under us: what we would write goes to a file nobody will open again
+      lost = true;
+      healthy = false;
+      metrics.streamLost();
+      String reason = "the local store " + file.toAbsolutePath().normalize() + " of stream " + streamId
+          + " was deleted while this scraper ran: appends refused. Restart onto a new stream (exit 3).";
+      LOG.error(reason);
+      streamLostHandler.accept(reason);
+      return null;
+    }
     long now = clock.getAsLong();
     if (unsynced) {
       store.sync();
@@ -290,6 +307,11 @@ public final class LocalPostLog implements PostLog {
   /** For tests: {@link #expireBookmarks()} on the store's thread. */
   Future<Integer> expireBookmarksNow() {
     return onWorker(this::expireBookmarks);
+  }
+
+  @Override
+  public void onStreamLost(Consumer<String> handler) {
+    this.streamLostHandler = handler;
   }
 
   private void failed(Throwable e) {

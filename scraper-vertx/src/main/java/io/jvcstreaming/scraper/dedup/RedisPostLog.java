@@ -51,13 +51,16 @@ public final class RedisPostLog implements PostLog {
    * KEYS: bookmark hash, log stream, seq counter, stream id, id guard. ARGV: lastPage, maxlen, ttl, the stream id
    * this process opened, then (id, line) pairs sorted by id, each line encoded with seq 0 (its first 8 bytes are
    * {"seq":0) so the script only splices the seq in. Returns {appended, duplicates skipped}.
-   * A missing or different stream id (Redis wiped while we run) writes nothing: a seq counter restarted under
-   * the old id would make every reader's position lie.
+   * A missing or different stream id (Redis wiped while we run), or a seq counter gone while the log is there,
+   * writes nothing: a seq counter restarted under the old id would make every reader's position lie.
    */
   static final String APPEND_SCRIPT = """
       local current = redis.call('GET', KEYS[4])
       if current ~= ARGV[4] then
         return redis.error_reply('STREAMLOST jvc:stream-id is ' .. (current or '(missing)') .. ', this scraper opened ' .. ARGV[4])
+      end
+      if redis.call('EXISTS', KEYS[3]) == 0 and redis.call('EXISTS', KEYS[2]) == 1 then
+        return redis.error_reply('STREAMLOST jvc:seq is missing while jvc:log holds posts of stream ' .. ARGV[4])
       end
       local maxId = tonumber(redis.call('HGET', KEYS[1], 'lastId') or '0')
       local appended = 0
@@ -127,8 +130,8 @@ public final class RedisPostLog implements PostLog {
           streamId = id.toString();
           return redis.send(Request.cmd(Command.GET).arg(SEQ_KEY));
         })
-        .map(seq -> {
-          long last = seq == null ? 0 : seq.toLong();
+        .compose(this::seqOrRestored)
+        .map(last -> {
           // Load the window a RESUME may ask for: the last `capacity` posts.
           tailAfterSeq = Math.max(0, last - capacity);
           healthy = true;
@@ -138,6 +141,29 @@ public final class RedisPostLog implements PostLog {
           return (Void) null;
         })
         .onFailure(e -> metrics.redisError());
+  }
+
+  /**
+   * The seq counter, or, when only it was lost while the log survived (a DEL, a partial restore), the seq of the
+   * log's last entry, written back (NX): seq then continues under the same id instead of restarting at 1.
+   */
+  private Future<Long> seqOrRestored(Response seq) {
+    if (seq != null && seq.toString() != null) {
+      return Future.succeededFuture(seq.toLong());
+    }
+    return redis.send(Request.cmd(Command.XREVRANGE).arg(LOG_KEY).arg("+").arg("-").arg("COUNT").arg(1))
+        .compose(last -> {
+          if (last == null || last.size() == 0) {
+            return Future.succeededFuture(0L);
+          }
+          String entryId = last.get(0).get(0).toString();
+          long restored = Long.parseLong(entryId.substring(0, entryId.indexOf('-')));
+          LOG.warn("Redis: {} was missing while {} holds posts up to seq {}: restored, stream {} continues",
+              SEQ_KEY, LOG_KEY, restored, streamId);
+          return redis.send(Request.cmd(Command.SET).arg(SEQ_KEY).arg(restored).arg("NX"))
+              .compose(ok -> redis.send(Request.cmd(Command.GET).arg(SEQ_KEY)))
+              .map(Response::toLong);
+        });
   }
 
   /** One XREAD BLOCK after another, for as long as we run; reconnects with capped, jittered backoff. */

@@ -140,6 +140,22 @@ class LocalPostLogTest extends PostLogContract {
   }
 
   @Test
+  void aDirectoryDeletedUnderARunningScraperIsAStreamLost() throws Exception {
+    ScraperMetrics metrics = new ScraperMetrics();
+    LocalPostLog log = open(dir, new RecentPosts(100_000), metrics, 100_000);
+    List<String> reasons = new java.util.concurrent.CopyOnWriteArrayList<>();
+    log.onStreamLost(reasons::add);
+    log.append(1, TestPosts.posts(1, 1, 3), 1).await();
+    deleteTree(dir);
+    io.jvcstreaming.scraper.support.LineClient.await(WAIT, "the loss noticed", () -> !reasons.isEmpty());
+    assertThat(reasons).hasSize(1);
+    assertThat(reasons.get(0)).contains(log.streamId()).contains("deleted").contains("exit 3");
+    assertThat(metrics.streamsLost()).isEqualTo(1);
+    assertThat(log.healthy()).isFalse();
+    assertThatThrownBy(() -> log.append(1, TestPosts.posts(1, 4, 3), 1).await()).hasMessageContaining("STREAMLOST");
+  }
+
+  @Test
   void theStoreIsAFileUnderTheDataDirectory() {
     LocalPostLog log = open(dir, new RecentPosts(100_000), new ScraperMetrics(), 100_000);
     log.append(1, TestPosts.posts(1, 1, 3), 1).await();

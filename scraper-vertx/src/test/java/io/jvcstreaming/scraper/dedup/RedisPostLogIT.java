@@ -152,7 +152,8 @@ class RedisPostLogIT {
   enum Loss {
     FLUSHALL(Request.cmd(Command.FLUSHALL)),
     ID_DELETED(Request.cmd(Command.DEL).arg(RedisPostLog.STREAM_ID_KEY)),
-    ID_REPLACED(Request.cmd(Command.SET).arg(RedisPostLog.STREAM_ID_KEY).arg("00000000000000aa"));
+    ID_REPLACED(Request.cmd(Command.SET).arg(RedisPostLog.STREAM_ID_KEY).arg("00000000000000aa")),
+    SEQ_DELETED(Request.cmd(Command.DEL).arg(RedisPostLog.SEQ_KEY));
 
     final Request request;
 
@@ -163,7 +164,7 @@ class RedisPostLogIT {
 
   @ParameterizedTest
   @EnumSource(Loss.class)
-  void anAppendAfterTheStreamIdIsLostWritesNothingAndSaysStreamLost(Loss loss) {
+  void anAppendAfterTheStreamIdIsLostWritesNothingAndSaysStreamLost(Loss loss) throws Exception {
     ScraperMetrics metrics = new ScraperMetrics();
     RedisPostLog log = new RedisPostLog(vertx, redis.url(), new RecentPosts(100_000), metrics, 100_000);
     List<String> reasons = new CopyOnWriteArrayList<>();
@@ -187,14 +188,22 @@ class RedisPostLogIT {
     assertThat(metrics.render(false, true)).contains("jvc_stream_lost_total 2");
     assertThat(log.healthy()).isFalse();
     Response seq = redisCmd(Request.cmd(Command.GET).arg(RedisPostLog.SEQ_KEY));
-    assertThat(seq == null ? -1 : seq.toLong()).as("seq untouched").isEqualTo(seqBefore);
+    assertThat(seq == null ? -1 : seq.toLong()).as("seq untouched")
+        .isEqualTo(loss == Loss.SEQ_DELETED ? -1 : seqBefore);
     assertThat(redisCmd(Request.cmd(Command.XLEN).arg(RedisPostLog.LOG_KEY)).toLong()).as("log untouched")
         .isEqualTo(lenBefore);
 
-    // the restarted scraper opens whatever stream Redis now holds, and never the old id
     RecentPosts recent = new RecentPosts(100_000);
     RedisPostLog restarted = open(recent);
-    assertThat(restarted.streamId()).isNotEqualTo(opened);
     assertThat(restarted.append(1, TestPosts.posts(1, 6, 3), 1).await()).isEqualTo(3);
+    List<Post> posts = PostLogContract.window(recent, loss == Loss.FLUSHALL ? 3 : 8);
+    if (loss == Loss.SEQ_DELETED) {
+      // the log survived: the seq is restored from it and the same stream continues, 6..8 after 1..5
+      assertThat(restarted.streamId()).isEqualTo(opened);
+      assertThat(posts).extracting(Post::seq).containsExactlyElementsOf(PostLogContract.ids(1, 8));
+    } else {
+      // the restarted scraper opens whatever stream Redis now holds, and never the old id
+      assertThat(restarted.streamId()).isNotEqualTo(opened);
+    }
   }
 }

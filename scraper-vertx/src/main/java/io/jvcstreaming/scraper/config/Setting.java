@@ -9,7 +9,12 @@ public enum Setting {
       "https://www.jeuxvideo.com/forums/0-51-0-1-0-1-0-blabla-18-25-ans.htm",
       "first list page of forum 51; topic links resolve against its origin, so a simulator URL just works"),
   REDIS_URL("--redis-url", "REDIS_URL", "",
-      "Redis holding the stream log and bookmarks; unset = in-memory (lost on restart)"),
+      "Redis holding the stream log and bookmarks (with --store auto or redis)"),
+  STORE("--store", "JVC_STORE", "auto",
+      "where the log, seq and bookmarks live: auto (redis when REDIS_URL is set, else local), redis, local, "
+          + "or memory (nothing survives a restart)"),
+  DATA_DIR("--data-dir", "JVC_DATA_DIR", "./data",
+      "directory of the local store (--store local); one scraper per directory, locked while it runs"),
   STREAM_HOST("--stream-host", "JVC_STREAM_HOST", "127.0.0.1",
       "bind address of the NDJSON stream; loopback unless told otherwise (0.0.0.0 in Kubernetes)"),
   STREAM_PORT("--stream-port", "JVC_STREAM_PORT", "6667", "TCP port of the NDJSON stream"),

@@ -12,14 +12,14 @@
 # Usage: k8s/minikube.sh [--demo] [--skip-build] [--help]
 #   --demo        also run the forum simulator in-cluster and point the scraper at it (no traffic to jeuxvideo.com)
 #   --skip-build  reuse the images already in minikube
-# Environment overrides: NAMESPACE (jvc-streaming), RELEASE (jvc-streaming), MINIKUBE_CPUS (6), MINIKUBE_MEMORY (12g),
+# Environment overrides: NAMESPACE (jvc-streaming), RELEASE (jvc-streaming), MINIKUBE_CPUS (6), MINIKUBE_MEMORY (14g),
 #   MINIKUBE_PROFILE (minikube), IMAGE_TAG (1.0.0-SNAPSHOT), HELM_EXTRA_ARGS (e.g. "--set scraper.replicas=2").
 set -euo pipefail
 
 NAMESPACE="${NAMESPACE:-jvc-streaming}"
 RELEASE="${RELEASE:-jvc-streaming}"
 MINIKUBE_CPUS="${MINIKUBE_CPUS:-6}"
-MINIKUBE_MEMORY="${MINIKUBE_MEMORY:-12g}"
+MINIKUBE_MEMORY="${MINIKUBE_MEMORY:-14g}"
 MINIKUBE_PROFILE="${MINIKUBE_PROFILE:-minikube}"
 IMAGE_TAG="${IMAGE_TAG:-1.0.0-SNAPSHOT}"
 HELM_EXTRA_ARGS="${HELM_EXTRA_ARGS:-}"

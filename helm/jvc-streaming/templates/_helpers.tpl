@@ -112,6 +112,15 @@ capabilities:
   drop: ["ALL"]
 {{- end -}}
 
+{{/* A job's driver / executor: spark.driver / spark.executor with the job's own keys on top; call with
+(dict "ctx" $ "job" $job), read back with fromYaml. */}}
+{{- define "jvc.jobDriver" -}}
+{{- toYaml (merge (deepCopy (default (dict) .job.driver)) (deepCopy .ctx.Values.spark.driver)) -}}
+{{- end -}}
+{{- define "jvc.jobExecutor" -}}
+{{- toYaml (merge (deepCopy (default (dict) .job.executor)) (deepCopy .ctx.Values.spark.executor)) -}}
+{{- end -}}
+
 {{/*
 Cross-field checks that JSON schema cannot express; every message is collected and reported once.
 */}}
@@ -128,7 +137,8 @@ Cross-field checks that JSON schema cannot express; every message is collected a
 {{- if gt (len $app) 56 -}}
 {{- $msgs = append $msgs (printf "jobs[%d]: SparkApplication name %q is longer than 56 characters (the driver pod <name>-driver must fit in 63)" $i $app) -}}
 {{- end -}}
-{{- $total := mul (int $j.executor.cores) (int $j.executor.instances) -}}
+{{- $executor := include "jvc.jobExecutor" (dict "ctx" $ "job" $j) | fromYaml -}}
+{{- $total := mul (int $executor.cores) (int $executor.instances) -}}
 {{- if lt $total 2 -}}
 {{- $msgs = append $msgs (printf "jobs[%d] (%s): executor.cores x executor.instances = %d, but the job's receiver pins one core: give at least 2 so batches get processed" $i $j.name $total) -}}
 {{- end -}}

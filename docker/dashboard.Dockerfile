@@ -22,7 +22,10 @@ RUN groupadd --system --gid 10001 app \
  && useradd --system --uid 10001 --gid app --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin app
 WORKDIR /opt/app
 COPY --from=build --chown=root:root /src/dashboard/target/dashboard.jar /opt/app/dashboard.jar
+# In a container the dashboard must listen on every interface (its own default is 127.0.0.1: fine on a laptop,
+# unreachable from the probes, the Spark drivers and a published port).
 ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+    JVC_DASHBOARD_HOST=0.0.0.0 \
     JVC_DASHBOARD_PORT=8090
 USER 10001:10001
 EXPOSE 8090

@@ -140,6 +140,9 @@ for entry in "${images[@]}"; do
   # --set-string: a tag such as 1234567 or 1e10 would otherwise become a number the schema refuses
   helm_args+=(--set-string "${entry%%:*}.image.tag=$IMAGE_TAG")
 done
+# each build is its own application version: the jobs checkpoint under it, so new code never tries to recover a
+# checkpoint the previous build wrote (the counts start afresh; Redis keeps the posts and the stream position)
+helm_args+=(--set-string "spark.appVersion=$IMAGE_TAG")
 if [[ "$DEMO" == true ]]; then
   helm_args+=(--set simulator.enabled=true)
 fi

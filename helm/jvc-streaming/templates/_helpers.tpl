@@ -72,6 +72,11 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 {{- end -}}
 
+{{/* The application version the Spark jobs checkpoint under (JVC_APP_VERSION). */}}
+{{- define "jvc.sparkAppVersion" -}}
+{{- default .Chart.AppVersion .Values.spark.appVersion -}}
+{{- end -}}
+
 {{- define "jvc.credentialsName" -}}{{ include "jvc.prefix" . }}-credentials{{- end -}}
 
 {{/* secretKeyRef fields (name, key) of each credential: the user's existingSecret, else the generated Secret. */}}

@@ -141,6 +141,7 @@ class MinikubeScriptTest {
         "minikube image build -p minikube -t jvc-streaming/forum-simulator:" + rev + " -f forum-simulator/Dockerfile .");
     assertThat(helmInstall()).contains("--set-string scraper.image.tag=" + rev, "--set-string spark.image.tag=" + rev,
         "--set-string dashboard.image.tag=" + rev, "--set-string simulator.image.tag=" + rev,
+        "--set-string spark.appVersion=" + rev,
         "--set dashboard.enabled=true").doesNotContain("simulator.enabled");
   }
 

@@ -69,7 +69,7 @@ run_scraper() {
   trap 'kill "$child" 2>/dev/null; wait "$child" 2>/dev/null; exit 0' TERM INT
   while :; do
     JVC_FORUM_URL="$FORUM_URL" JVC_DATA_DIR="$DATA_DIR" \
-      java -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$SCRAPER_JAR" &
+      scraper-vertx/bin/jvc-scraper &
     child=$!
     rc=0
     wait "$child" || rc=$?

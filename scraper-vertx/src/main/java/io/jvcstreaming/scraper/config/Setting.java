@@ -34,7 +34,7 @@ public enum Setting {
   MAX_BODY_BYTES("--max-body-bytes", "JVC_MAX_BODY_BYTES", "8388608",
       "largest page accepted (8 MiB); an endless or huge body is cut and counted"),
   MAX_RETRIES("--max-retries", "JVC_MAX_RETRIES", "4", "retries of one request on 5xx/429/connection errors"),
-  BACKOFF_BASE("--backoff-base", "JVC_BACKOFF_BASE", "500ms", "first retry delay; doubles each time, with full jitter"),
+  BACKOFF_BASE("--backoff-base", "JVC_BACKOFF_BASE", "500ms", "first retry delay; doubles each time, with jitter (a random wait in [d/2, d])"),
   BACKOFF_MAX("--backoff-max", "JVC_BACKOFF_MAX", "60s", "cap of the retry delay"),
   LOG_CAPACITY("--log-capacity", "JVC_LOG_CAPACITY", "100000", "posts kept in the stream log for RESUME (at least 100 000)"),
   STREAM_TOKEN("--stream-token", "STREAM_TOKEN", "", "shared secret a stream client must send as 'AUTH <token>'; unset = none"),

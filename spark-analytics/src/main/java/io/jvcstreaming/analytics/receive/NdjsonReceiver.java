@@ -61,7 +61,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class NdjsonReceiver extends Receiver<Post> {
 
-  private static final long serialVersionUID = 2L;
+  // kept at 1 across the v2 rework (fields only added/removed: a compatible change), so a checkpoint written by
+  // the v1 receiver still loads and its v1 bookmark is then refused with a clear message
+  private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(NdjsonReceiver.class);
 
   static final String TOKEN_PROPERTY = "jvc.stream.token";

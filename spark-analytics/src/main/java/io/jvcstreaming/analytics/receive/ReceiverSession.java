@@ -184,7 +184,7 @@ final class ReceiverSession {
         : "; " + discardedThisConnection + " post line(s) sent before the answer discarded";
     return switch (a.kind()) {
       case OK -> resumeInStream(a.from(), Level.INFO, "resumed stream " + sentStream + " after seq " + sentSeq
-          + ", next seq " + a.from() + discarded);
+          + discarded);
       case AFTER_LIVE -> {
         afterLive++;
         // the answer carries no verdict on our position: the greeting tells whether it still holds
@@ -195,7 +195,7 @@ final class ReceiverSession {
           yield beyondHead(greeting.head(), a.from(), "resume-after-live" + discarded);
         }
         yield resumeInStream(a.from(), Level.WARN, "resume-after-live: our RESUME arrived after the server put us"
-            + " live; it was honoured, next seq " + a.from() + discarded + " " + counters());
+            + " live; it was honoured" + discarded);
       }
       case STREAM_CHANGED -> changeStream(StreamProtocol.validStreamId(a.stream()) ? a.stream() : greeting.streamId(),
           a.from(), "stream-changed" + discarded);
@@ -227,7 +227,9 @@ final class ReceiverSession {
           + range(next, from - 1) + ": posts lost " + counters());
     }
     expected = Math.max(from, next); // re-sent posts below our position are skipped as duplicates
-    return Decision.note(level, message);
+    String resent = from < expected ? "; the server re-sends from seq " + from + ", " + (expected - from)
+        + " post(s) to skip as duplicates" : "";
+    return Decision.note(level, message + "; next seq " + expected + resent);
   }
 
   private Decision changeStream(String newStream, long from, String why) {

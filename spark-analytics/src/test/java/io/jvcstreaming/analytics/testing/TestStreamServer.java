@@ -54,6 +54,7 @@ public final class TestStreamServer implements AutoCloseable {
   private volatile ServerSocket server;
   private final int port;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicInteger putLiveByWindow = new java.util.concurrent.atomic.AtomicInteger();
 
   public TestStreamServer() throws IOException {
     ServerSocket s = bind(0);
@@ -87,8 +88,13 @@ public final class TestStreamServer implements AutoCloseable {
     streamId = id;
   }
 
-  /** The store was wiped: a new stream id, an empty log, seqs from 0 again. Returns the new id. */
+  /**
+   * The store was wiped and the scraper restarted on it: a new stream id, an empty log, seqs from 0 again, every
+   * client dropped (the port stays open: a closed ephemeral port can be taken by another socket meanwhile).
+   * Returns the new id.
+   */
   public String wipe() {
+    dropClients(new byte[0]);
     synchronized (log) {
       log.clear();
       nextSeq = 0;
@@ -97,8 +103,12 @@ public final class TestStreamServer implements AutoCloseable {
     }
   }
 
-  /** The store lost its tail: every post after {@code seq} is gone, and the next post appended gets seq + 1. */
+  /**
+   * The store lost its tail and the scraper restarted on it: every post after {@code seq} is gone, the next post
+   * appended gets seq + 1, every client is dropped.
+   */
   public void truncateAfter(long seq) {
+    dropClients(new byte[0]);
     synchronized (log) {
       log.removeIf(p -> p.seq() > seq);
       nextSeq = seq + 1;
@@ -125,6 +135,11 @@ public final class TestStreamServer implements AutoCloseable {
   /** Every answer line sent to a RESUME, in order, without the newline. */
   public List<String> answers() {
     return List.copyOf(answers);
+  }
+
+  /** How many connections the handshake window put live at the tip (no RESUME or LIVE in time). */
+  public int putLiveByWindow() {
+    return putLiveByWindow.get();
   }
 
   public int connectionCount() {
@@ -360,6 +375,7 @@ public final class TestStreamServer implements AutoCloseable {
               cursor = nextSeq; // live at the tip
             }
             sending = true;
+            putLiveByWindow.incrementAndGet();
           }
           List<Post> batch = List.of();
           if (sending) {
@@ -370,7 +386,7 @@ public final class TestStreamServer implements AutoCloseable {
             }
           }
           synchronized (log) {
-            if (sending) {
+            if (sending && dropTail == null) { // a dropped client gets nothing appended after the drop
               int from = indexOf(cursor);
               if (from < log.size()) {
                 batch = new ArrayList<>(log.subList(from, log.size()));

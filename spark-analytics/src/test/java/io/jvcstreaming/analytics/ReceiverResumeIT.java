@@ -174,4 +174,25 @@ class ReceiverResumeIT extends SparkITBase {
     awaitExact(posts);
     assertThat(server.resumeSeqs()).first().isEqualTo(-1L); // the first RESUME came after the deletion
   }
+
+  @Test
+  @DisplayName("a server that never greets (v1): posts discarded, an error after 10 s, reconnect; exact once it greets")
+  void noGreetingMeansReconnect() throws Exception {
+    TestPosts posts = new TestPosts(27);
+    server.greets(false);
+    server.append(posts.next(100));
+    start(config("--job", "authors"));
+    listenForReceiverErrors();
+    int liveBefore = server.putLiveByWindow();
+    assertThat(Await.until(WAIT, () -> server.putLiveByWindow() > liveBefore)).as("put live by the window").isTrue();
+    server.append(posts.next(100)); // streamed live to a receiver still waiting for the greeting: discarded
+
+    assertThat(Await.until(WAIT, () -> errors.stream().anyMatch(e -> e.contains("no '# HELLO' greeting within 10000 ms"))))
+        .as("missing greeting reported: %s", errors).isTrue();
+    assertThat(server.resumes()).isEmpty(); // it never sent a RESUME to a server that did not greet
+    server.greets(true);
+
+    awaitExact(posts);
+    assertThat(server.resumeSeqs()).first().isEqualTo(-1L);
+  }
 }

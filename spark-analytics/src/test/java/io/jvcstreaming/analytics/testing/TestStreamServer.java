@@ -51,6 +51,7 @@ public final class TestStreamServer implements AutoCloseable {
   private volatile long windowMillis = 500;
   private volatile long clientDelayMillis;
   private volatile String token;
+  private volatile boolean greets = true;
   private volatile ServerSocket server;
   private final int port;
   private volatile boolean closed;
@@ -159,6 +160,11 @@ public final class TestStreamServer implements AutoCloseable {
   /** Client lines are acted on this long after they arrive (0 by default). */
   public void delayClientLines(Duration delay) {
     this.clientDelayMillis = delay.toMillis();
+  }
+
+  /** Whether new connections get the {@code # HELLO} line (false: behave like a v1 server, which never greets). */
+  public void greets(boolean greets) {
+    this.greets = greets;
   }
 
   /** Require {@code AUTH <token>} (null: no token). */
@@ -307,7 +313,9 @@ public final class TestStreamServer implements AutoCloseable {
         synchronized (log) {
           long oldest = log.isEmpty() ? -1 : log.get(0).seq();
           long head = log.isEmpty() ? -1 : log.get(log.size() - 1).seq();
-          out.write(new Greeting(streamId, oldest, head).line().getBytes(StandardCharsets.UTF_8));
+          if (greets) {
+            out.write(new Greeting(streamId, oldest, head).line().getBytes(StandardCharsets.UTF_8));
+          }
         }
         out.flush();
         long windowEnd = System.nanoTime() + windowMillis * 1_000_000L;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jvcstreaming.analytics.config.JobConfig;
 import io.jvcstreaming.analytics.testing.Await;
 import io.jvcstreaming.analytics.testing.TestPosts;
+import io.jvcstreaming.analytics.testing.TestStreamServer;
 import io.jvcstreaming.model.Post;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -194,5 +195,22 @@ class ReceiverResumeIT extends SparkITBase {
 
     awaitExact(posts);
     assertThat(server.resumeSeqs()).first().isEqualTo(-1L);
+  }
+
+  @Test
+  @DisplayName("the token comes from -Djvc.stream.token at receiver start (not from the config): AUTH accepted")
+  void tokenFromSystemProperty() throws Exception {
+    TestPosts posts = new TestPosts(28);
+    String token = "t0k-" + TestStreamServer.newStreamId();
+    server.requireToken(token);
+    System.setProperty("jvc.stream.token", token);
+    try {
+      start(config("--job", "authors")); // no --stream-token: the config holds none
+      server.append(posts.next(100));
+      awaitExact(posts);
+      assertThat(server.answers()).first().isEqualTo("# OK resume from=0");
+    } finally {
+      System.clearProperty("jvc.stream.token");
+    }
   }
 }

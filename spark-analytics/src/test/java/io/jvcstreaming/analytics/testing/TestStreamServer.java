@@ -29,7 +29,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code # HELLO v=2 stream=<id> oldest=<seq> head=<seq>}, takes {@code AUTH}, {@code RESUME [<id>] <seq>} and
  * {@code LIVE} within the handshake window, answers every RESUME with exactly one line, then streams posts
  * strictly from the answer's {@code from=}. A client that says nothing is put live at the tip when the window
- * ends; a RESUME that comes later is honoured with {@code # WARN resume-after-live}.
+ * ends; a RESUME that comes later is honoured with {@code # WARN resume-after-live} (or, when its position is
+ * also wrong, that error). Like the scraper (docs/protocol.md), any other line, or a second RESUME, gets
+ * {@code # ERROR bad-handshake ...} and the connection is closed.
  *
  * <p>The log assigns seqs itself ({@link #append} renumbers posts from the next seq), so tests can change what
  * a real store would: {@link #wipe()} (a new stream id, seqs from 0 again), {@link #truncateAfter(long)} (the
@@ -321,6 +323,7 @@ public final class TestStreamServer implements AutoCloseable {
         long windowEnd = System.nanoTime() + windowMillis * 1_000_000L;
         boolean authed = token == null;
         boolean sending = false;
+        boolean resumed = false;
         long cursor = 0; // next seq to send
         while (!closed) {
           byte[] tail = dropTail;
@@ -352,25 +355,32 @@ public final class TestStreamServer implements AutoCloseable {
             }
             Optional<ResumeRequest> resume = ResumeRequest.parse(text);
             if (resume.isPresent()) {
+              if (resumed) {
+                out.write("# ERROR bad-handshake one RESUME per connection\n".getBytes(StandardCharsets.UTF_8));
+                return;
+              }
+              resumed = true;
               resumes.add(resume.get());
               ResumeAnswer a;
               synchronized (log) {
                 a = answer(resume.get());
               }
-              if (sending) {
+              if (sending && a.kind() == ResumeAnswer.Kind.OK) {
+                // a late RESUME with a wrong position gets that error instead, which says more (docs/protocol.md)
                 a = ResumeAnswer.afterLive(resume.get().seq(), a.from());
               }
               answers.add(a.line().strip());
               out.write(a.line().getBytes(StandardCharsets.UTF_8));
               cursor = a.from();
               sending = true;
-            } else if (text.strip().equals(StreamProtocol.LIVE)) {
+            } else if (text.isBlank() || text.strip().equals(StreamProtocol.LIVE)) {
               synchronized (log) {
                 cursor = nextSeq;
               }
               sending = true;
-            } else if (!sending) {
-              out.write(("# ERROR bad-handshake unknown line\n").getBytes(StandardCharsets.UTF_8));
+            } else {
+              out.write(("# ERROR bad-handshake expected AUTH <token>, RESUME <stream-id> <seq>, RESUME <seq> or LIVE\n")
+                  .getBytes(StandardCharsets.UTF_8));
               return;
             }
           }

@@ -213,4 +213,27 @@ class ReceiverResumeIT extends SparkITBase {
       System.clearProperty("jvc.stream.token");
     }
   }
+
+  @Test
+  @DisplayName("driver restarted onto a wiped store: the high-water marks come back from the bookmark, no double count")
+  void marksSurviveADriverRestart() throws Exception {
+    TestPosts posts = new TestPosts(29);
+    JobConfig config = config("--job", "authors");
+    start(config);
+    List<Post> first = posts.next(300);
+    server.append(first);
+    awaitExact(posts);
+    int before = reports.received();
+    assertThat(Await.until(WAIT, () -> reports.received() >= before + 2)).as("two more batches").isTrue();
+    stopContext(true);
+
+    String newStream = server.wipe(); // while the driver is down: the new receiver only has its bookmark
+    server.append(first);
+    server.append(posts.next(100));
+    start(config);
+
+    awaitExact(posts);
+    assertThat(server.answers()).contains(
+        "# ERROR stream-changed requested=" + server.resumes().get(0).streamId() + " stream=" + newStream + " from=0");
+  }
 }

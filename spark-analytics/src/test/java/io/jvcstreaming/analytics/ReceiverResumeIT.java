@@ -39,8 +39,12 @@ class ReceiverResumeIT extends SparkITBase {
   }
 
   private void awaitExact(TestPosts posts) throws Exception {
-    assertThat(reports.awaitCounts("authors", posts.authors()::equals, WAIT)).isEqualTo(posts.authors());
-    assertThat(Await.until(WAIT, () -> reports.latest("authors").get("totalPosts").asLong() == posts.posts()))
+    awaitExact(posts, WAIT);
+  }
+
+  private void awaitExact(TestPosts posts, Duration wait) throws Exception {
+    assertThat(reports.awaitCounts("authors", posts.authors()::equals, wait)).isEqualTo(posts.authors());
+    assertThat(Await.until(wait, () -> reports.latest("authors").get("totalPosts").asLong() == posts.posts()))
         .as("totalPosts == %d", posts.posts()).isTrue();
   }
 
@@ -182,7 +186,9 @@ class ReceiverResumeIT extends SparkITBase {
     TestPosts posts = new TestPosts(27);
     server.greets(false);
     server.append(posts.next(100));
-    start(config("--job", "authors"));
+    // 2 s batches: the ~20 s without posts would otherwise queue ~40 empty batches ahead of the first full one
+    // on a loaded machine
+    start(config("--job", "authors", "--batch", "2s", "--window", "4s"));
     listenForReceiverErrors();
     int liveBefore = server.putLiveByWindow();
     assertThat(Await.until(WAIT, () -> server.putLiveByWindow() > liveBefore)).as("put live by the window").isTrue();
@@ -193,7 +199,7 @@ class ReceiverResumeIT extends SparkITBase {
     assertThat(server.resumes()).isEmpty(); // it never sent a RESUME to a server that did not greet
     server.greets(true);
 
-    awaitExact(posts);
+    awaitExact(posts, Duration.ofSeconds(120));
     assertThat(server.resumeSeqs()).first().isEqualTo(-1L);
   }
 

@@ -81,6 +81,7 @@ public final class NdjsonReceiver extends Receiver<Post> {
   private final int maxLineBytes;
   private final long initialBackoffMillis;
   private final long maxBackoffMillis;
+  /** 0 in a receiver deserialized from a v1 checkpoint (the field did not exist): see {@link #handshakeTimeout()}. */
   private final long handshakeTimeoutMillis;
 
   private transient volatile String token;
@@ -112,6 +113,10 @@ public final class NdjsonReceiver extends Receiver<Post> {
     this.initialBackoffMillis = initialBackoffMillis;
     this.maxBackoffMillis = maxBackoffMillis;
     this.handshakeTimeoutMillis = handshakeTimeoutMillis;
+  }
+
+  private long handshakeTimeout() {
+    return handshakeTimeoutMillis > 0 ? handshakeTimeoutMillis : HANDSHAKE_TIMEOUT_MS;
   }
 
   /** Driver side, before the context starts: where to connect (a recovered checkpoint holds the old address). */
@@ -214,7 +219,7 @@ public final class NdjsonReceiver extends Receiver<Post> {
         return false;
       }
       s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
-      s.setSoTimeout((int) Math.max(10, Math.min(blockIntervalMs, handshakeTimeoutMillis)));
+      s.setSoTimeout((int) Math.max(10, Math.min(blockIntervalMs, handshakeTimeout())));
       s.setTcpNoDelay(true);
       s.setKeepAlive(true);
       current.connected();
@@ -226,7 +231,7 @@ public final class NdjsonReceiver extends Receiver<Post> {
             current.streamId(), current.seq(), current.counters());
       }
     } catch (HandshakeTimeout e) {
-      log(current.onHandshakeTimeout(handshakeTimeoutMillis));
+      log(current.onHandshakeTimeout(handshakeTimeout()));
     } catch (IOException e) {
       if (!isStopped()) {
         LOG.warn("receiver {}: {} unavailable ({}); position: stream {} seq {}", streamId(), target, e.toString(),
@@ -244,7 +249,7 @@ public final class NdjsonReceiver extends Receiver<Post> {
 
   private void readStream(InputStream raw, OutputStream out, ReceiverSession current, Block block)
       throws IOException {
-    long handshakeDeadline = System.nanoTime() + handshakeTimeoutMillis * 1_000_000L;
+    long handshakeDeadline = System.nanoTime() + handshakeTimeout() * 1_000_000L;
     InputStream in = new FilterInputStream(raw) {
       @Override
       public int read(byte[] b, int off, int len) throws IOException {

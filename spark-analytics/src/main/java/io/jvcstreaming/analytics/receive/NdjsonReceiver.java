@@ -56,8 +56,8 @@ public final class NdjsonReceiver extends Receiver<Post> {
   private static final long UNKNOWN = Long.MIN_VALUE;
   private static final int CONNECT_TIMEOUT_MS = 5_000;
 
-  private final String host;
-  private final int port;
+  private volatile String host;
+  private volatile int port;
   private final String token;
   private final String checkpointDir;
   private final int maxLineBytes;
@@ -75,6 +75,17 @@ public final class NdjsonReceiver extends Receiver<Post> {
   public NdjsonReceiver(JobConfig config) {
     this(config.sourceHost(), config.sourcePort(), config.streamToken(), config.checkpointDir(),
         config.writeAheadLog(), PostCodec.MAX_LINE_BYTES, 100, 15_000);
+  }
+
+  /** API stub (the receiver rewrite provides it): the token is read at onStart, never serialized. */
+  public NdjsonReceiver(String host, int port, String checkpointDir, boolean writeAheadLog) {
+    this(host, port, null, checkpointDir, writeAheadLog, PostCodec.MAX_LINE_BYTES, 100, 15_000);
+  }
+
+  /** API stub: driver side, before ssc.start(): where the receiver connects. */
+  public void retarget(String host, int port) {
+    this.host = host;
+    this.port = port;
   }
 
   NdjsonReceiver(String host, int port, String token, String checkpointDir, boolean writeAheadLog,
@@ -141,8 +152,10 @@ public final class NdjsonReceiver extends Receiver<Post> {
           s.setKeepAlive(true);
           long resumeFrom = lastStoredSeq;
           OutputStream out = s.getOutputStream();
-          if (token != null) {
-            out.write(StreamProtocol.authLine(token).getBytes(StandardCharsets.UTF_8));
+          String t = token != null ? token
+              : System.getProperty("jvc.stream.token", System.getenv("STREAM_TOKEN"));
+          if (t != null && !t.isBlank()) {
+            out.write(StreamProtocol.authLine(t).getBytes(StandardCharsets.UTF_8));
           }
           out.write(StreamProtocol.resumeLine(resumeFrom).getBytes(StandardCharsets.UTF_8));
           out.flush();

@@ -38,10 +38,10 @@ abstract class CountingJob implements StreamingJob {
 
   @Override
   public void register(JavaDStream<Post> posts, JobContext context, ReportPlan plan) {
-    JavaPairDStream<String, Long> perBatch = pairs(posts, context).transformToPair(new TouchTop(name()))
-        .reduceByKey(new Sum());
+    JavaPairDStream<String, Long> perBatch = pairs(posts, context).reduceByKey(new Sum());
     plan.report(new ReportTop(name(), labels(), 0, false),
-        perBatch.mapWithState(StateSpec.function(new RunningCount()).timeout(context.stateIdleTimeout()))
+        perBatch.transformToPair(new TouchTop(name()))
+            .mapWithState(StateSpec.function(new RunningCount()).timeout(context.stateIdleTimeout()))
             .stateSnapshots());
     if (trending()) {
       int partitions = posts.context().sparkContext().defaultParallelism();

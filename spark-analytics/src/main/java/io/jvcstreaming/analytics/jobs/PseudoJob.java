@@ -35,7 +35,7 @@ public final class PseudoJob implements StreamingJob {
     JavaDStream<Post> theirs = posts.transform(new OfCurrentPseudos());
     theirs.foreachRDD(new RecordMatches(name())); // an output operation of its own, before the plan's reports
     plan.report(new ReportTop(name(), Labels.PLAIN, 0, true),
-        theirs.mapToPair(new Keys.LowerAuthor()).transformToPair(new TouchTop(name())).reduceByKey(new Sum())
+        theirs.mapToPair(new Keys.LowerAuthor()).reduceByKey(new Sum()).transformToPair(new TouchTop(name()))
             .mapWithState(StateSpec.function(new RunningCount()).timeout(context.stateIdleTimeout()))
             .stateSnapshots()
             .transformToPair(new CountsOfCurrentPseudos()));

@@ -10,8 +10,12 @@ import scala.Tuple2;
 /**
  * Adds {@code (key, 0)} for every key of the report's latest top list to the batch's pairs (driver side, each
  * batch): a key present in a batch has its idle timeout renewed by {@code mapWithState}, so the keys people see
- * in the top are never expired, however long they have been idle. A 0 changes no count; a key that is not in the
- * state any more is not created by it ({@code RunningCount}), and the trending lists drop it (count 0).
+ * in the top are never expired, however long they have been idle. A 0 changes no count, and a key that is not in
+ * the state any more is not created by it ({@code RunningCount}).
+ *
+ * <p>Applied to the all-time state's input only, after the per-batch reduce: the trending lists' inverse reduce
+ * must never see a key whose only values are zeros (Spark fails the batch: "Neither previous window has value for
+ * key"). The zeros get the batch's partitioner, so the union keeps it and mapWithState does not shuffle the batch.
  */
 final class TouchTop implements Function<JavaPairRDD<String, Long>, JavaPairRDD<String, Long>> {
 
@@ -32,6 +36,10 @@ final class TouchTop implements Function<JavaPairRDD<String, Long>, JavaPairRDD<
     for (String k : keys) {
       zeros.add(new Tuple2<>(k, 0L));
     }
-    return pairs.union(JavaSparkContext.fromSparkContext(pairs.context()).parallelizePairs(zeros, 1));
+    JavaPairRDD<String, Long> touch = JavaSparkContext.fromSparkContext(pairs.context()).parallelizePairs(zeros, 1);
+    if (pairs.partitioner().isPresent()) {
+      touch = touch.partitionBy(pairs.partitioner().get());
+    }
+    return pairs.union(touch);
   }
 }

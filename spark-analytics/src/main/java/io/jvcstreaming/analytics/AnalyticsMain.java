@@ -175,7 +175,7 @@ public final class AnalyticsMain {
   }
 
   /** Other builds' checkpoints beside this one: logged; the newest kept for a rollback, older ones deleted. */
-  private static void applyRetention(CheckpointDir dir, boolean existing) {
+  static void applyRetention(CheckpointDir dir, boolean existing) {
     if (dir.unversionedCheckpointInRoot()) {
       LOG.warn("{} holds a checkpoint written before checkpoints were kept per build; this build ({}) does not"
           + " read it and starts its own in {}. It is left in place: delete its files from {} when no longer"

@@ -42,7 +42,11 @@ class StateTimeoutIT extends SparkITBase {
       feed("Big");
       return reports.counts("authors").containsKey("Big");
     })).as("Big on top; latest %s", reports.latest("authors")).isTrue();
+    // far ahead of what Active gets meanwhile (a post a second), so Big stays the top key
+    server.append(posts("Big", 1_000));
+    big += 1_000;
     long bigCount = big;
+    assertThat(reports.awaitCounts("authors", Map.of("Big", bigCount)::equals, WAIT)).isEqualTo(Map.of("Big", bigCount));
     server.append(posts("Idle", 1));
     assertThat(feedingUntil(() -> {
       feed("Active");
@@ -56,16 +60,16 @@ class StateTimeoutIT extends SparkITBase {
     // Big, idle since then but on top, is still counted in full
     assertThat(reports.counts("authors")).isEqualTo(Map.of("Big", bigCount));
 
-    // the expired key was Idle: its next posts count from zero (1000, not 1001)
-    server.append(posts("Idle", 1_000));
-    Map<String, Long> idle = Map.of("Idle", 1_000L);
+    // the expired key was Idle: its next posts count from zero (5000, not 5001)
+    server.append(posts("Idle", 5_000));
+    Map<String, Long> idle = Map.of("Idle", 5_000L);
     assertThat(feedingUntil(() -> {
       feed("Active");
       return reports.counts("authors").equals(idle);
     })).as("Idle counted afresh; latest %s", reports.latest("authors")).isTrue();
     // Active, outside the top but seen all along, kept every post
-    server.append(posts("Active", 2_000));
-    Map<String, Long> all = Map.of("Active", active + 2_000);
+    server.append(posts("Active", 10_000));
+    Map<String, Long> all = Map.of("Active", active + 10_000);
     assertThat(reports.awaitCounts("authors", all::equals, WAIT)).isEqualTo(all);
   }
 

@@ -18,8 +18,12 @@ import org.apache.spark.streaming.api.java.JavaDStream;
 /**
  * {@code --job pseudo --pseudo a,b}: every post of the given pseudos (case-insensitive) printed in full as it
  * arrives, oldest first, then their running post counts (keyed by the lower-cased pseudo). The pseudos are read
- * at each batch ({@link RunSettings}), so a restart with other pseudos follows them at once; the report shows
- * only the pseudos followed now (counts of pseudos no longer followed stay in the state until they idle out).
+ * at each batch ({@link RunSettings}), so a restart with other pseudos follows them at once.
+ *
+ * <p>The state counts every author (lower-cased), and only the report keeps the pseudos followed now: a pseudo
+ * followed from this start on shows its whole count since the checkpoint began, exactly as the authors job would.
+ * Why not count only the followed pseudos: a recovered driver recomputes the batches after the last state
+ * checkpoint with the new pseudos, so a newly followed pseudo would get some of its earlier posts and not others.
  */
 public final class PseudoJob implements StreamingJob {
 
@@ -35,7 +39,7 @@ public final class PseudoJob implements StreamingJob {
     JavaDStream<Post> theirs = posts.transform(new OfCurrentPseudos());
     theirs.foreachRDD(new RecordMatches(name())); // an output operation of its own, before the plan's reports
     plan.report(new ReportTop(name(), Labels.PLAIN, 0, true),
-        theirs.mapToPair(new Keys.LowerAuthor()).reduceByKey(new Sum()).transformToPair(new TouchTop(name()))
+        posts.mapToPair(new Keys.LowerAuthor()).reduceByKey(new Sum()).transformToPair(new TouchTop(name()))
             .mapWithState(StateSpec.function(new RunningCount()).timeout(context.stateIdleTimeout()))
             .stateSnapshots()
             .transformToPair(new CountsOfCurrentPseudos()));

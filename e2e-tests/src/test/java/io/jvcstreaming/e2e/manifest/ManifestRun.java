@@ -1,0 +1,202 @@
+package io.jvcstreaming.e2e.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jvcstreaming.e2e.support.Await;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One manifest set (a rendered chart, or a compose file) run as processes, then the checks: every probe answers on
+ * the workload's own address, posts reach every Spark job's report, and every job's results reach the dashboard the
+ * jobs publish to. Ends with one AssertionError listing every problem found.
+ */
+final class ManifestRun implements AutoCloseable {
+
+  static final String SPARK_IMAGE = "jvc-streaming/spark-analytics";
+  /** From the first driver's start: Spark in local mode on a loaded 2-core box takes tens of seconds to count. */
+  static final Duration REPORTS = Duration.ofSeconds(240);
+  static final Duration DASHBOARD = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String title;
+  private final Path logDir;
+  private final Map<String, String> ips = new LinkedHashMap<>();
+  private final HostMap hosts = new HostMap();
+  private final List<String> notes = new ArrayList<>();
+  private LocalStack stack;
+
+  ManifestRun(String title, Path logDir) {
+    this.title = title;
+    this.logDir = logDir;
+    try {
+      if (Files.exists(logDir)) {
+        try (Stream<Path> s = Files.walk(logDir)) {
+          s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      Files.createDirectories(logDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The loopback address that stands for {@code workload}'s pod / container IP. */
+  String ip(String workload) {
+    return ips.computeIfAbsent(workload, w -> "127.0.100." + (ips.size() + 1));
+  }
+
+  HostMap hosts() {
+    return hosts;
+  }
+
+  void note(String n) {
+    notes.add(n);
+  }
+
+  static boolean isSpark(Workload w) {
+    return w.spark() != null || LocalMapping.repository(w.image()).equals(SPARK_IMAGE);
+  }
+
+  /** Starts every workload in order, checks, and fails with every problem found. */
+  void run(Path repo, List<Workload> workloads, boolean kube) {
+    long t0 = System.nanoTime();
+    List<PortPlan.Claim> claims = new ArrayList<>();
+    for (Workload w : workloads) {
+      w.ports().forEach((name, port) -> claims.add(new PortPlan.Claim(w.name(), port, "port " + name)));
+      if (isSpark(w)) {
+        claims.add(new PortPlan.Claim(w.name(), LocalMapping.SPARK_UI, "Spark UI"));
+      }
+    }
+    PortPlan ports = new PortPlan(claims);
+    for (Workload w : workloads) {
+      ports.remapsOf(w.name()).forEach((from, to) -> hosts.remap(w.name(), from, to));
+    }
+    List<String> busy = ports.busy();
+    if (!busy.isEmpty()) {
+      throw new AssertionError(title + ": ports the manifests use are taken on this machine: " + busy);
+    }
+    LocalMapping mapping = new LocalMapping(repo, hosts, ports, logDir.resolve("volumes"));
+    Map<Workload, LocalMapping.Local> locals = new LinkedHashMap<>();
+    for (Workload w : workloads) {
+      locals.put(w, mapping.map(w, ip(w.name()), kube));
+    }
+    System.out.println("[manifest] " + title + ": " + workloads.size() + " workloads: "
+        + workloads.stream().map(w -> w.name() + "@" + ip(w.name())).toList());
+    ports.remaps().forEach(r -> System.out.println("[manifest] port remap: " + r));
+    notes.forEach(n -> System.out.println("[manifest] note: " + n));
+    stack = new LocalStack(logDir, ports);
+    for (Workload w : workloads) {
+      stack.start(w, ip(w.name()), locals.get(w));
+    }
+    long started = System.nanoTime();
+    List<LocalStack.Started> jobs = stack.started().stream().filter(s -> isSpark(s.workload())).toList();
+    awaitReports(jobs);
+    awaitDashboards(jobs);
+    System.out.printf("[manifest] %s: probes: %s%n", title, String.join("; ", stack.checked()));
+    for (LocalStack.Started s : jobs) {
+      ReportLine last = s.reports().isEmpty() ? null : s.reports().get(s.reports().size() - 1);
+      System.out.printf("[manifest] %s: %s: %d reports, last: %s%n", title, s.workload().name(), s.reports().size(),
+          last);
+    }
+    System.out.printf("[manifest] %s: RSS kB %s; %d s from the first start, %d s after the last%n", title,
+        stack.rssKb(), Duration.ofNanos(System.nanoTime() - t0).toSeconds(),
+        Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    if (!stack.findings().isEmpty()) {
+      throw new AssertionError(title + ": " + stack.findings().size() + " problem(s) running the manifests as"
+          + " processes (logs in " + logDir + "):\n  - " + String.join("\n  - ", stack.findings()));
+    }
+  }
+
+  private void awaitReports(List<LocalStack.Started> jobs) {
+    if (jobs.isEmpty()) {
+      stack.finding("no Spark job in the manifests");
+      return;
+    }
+    try {
+      Await.until(REPORTS, "every Spark job printing a report that counted posts",
+          () -> jobs.stream().allMatch(s -> counted(s) || !s.process().isAlive()),
+          () -> describe(jobs));
+    } catch (AssertionError e) {
+      stack.finding(e.getMessage());
+    }
+    for (LocalStack.Started s : jobs) {
+      if (!counted(s)) {
+        stack.finding(s.workload().name() + ": no report with posts counted (" + s.reports().size() + " reports"
+            + (s.process().isAlive() ? "" : ", exited with " + s.process().awaitExit(1000)) + ")"
+            + LocalStack.tail(s.process().log()));
+      }
+    }
+  }
+
+  private static boolean counted(LocalStack.Started s) {
+    return s.reports().stream().anyMatch(r -> r.totalPosts() > 0);
+  }
+
+  private static String describe(List<LocalStack.Started> jobs) {
+    StringBuilder sb = new StringBuilder();
+    for (LocalStack.Started s : jobs) {
+      ReportLine last = s.reports().isEmpty() ? null : s.reports().get(s.reports().size() - 1);
+      sb.append(s.workload().name()).append(": ").append(last == null ? "no report" : last).append("; ");
+    }
+    return sb.toString();
+  }
+
+  /** Every {@code --publish-url} target's /api/state must hold the results of each job that publishes to it. */
+  private void awaitDashboards(List<LocalStack.Started> jobs) {
+    Map<String, List<String>> byDashboard = new LinkedHashMap<>();
+    for (LocalStack.Started s : jobs) {
+      List<String> argv = s.local().argv();
+      int i = argv.indexOf("--publish-url");
+      if (i < 0 || s.reports().isEmpty()) {
+        continue;
+      }
+      URI u = URI.create(argv.get(i + 1));
+      String base = u.getScheme() + "://" + u.getAuthority();
+      byDashboard.computeIfAbsent(base, b -> new ArrayList<>()).add(s.reports().get(0).job());
+    }
+    if (byDashboard.isEmpty()) {
+      System.out.println("[manifest] " + title + ": no job publishes to a dashboard (none in these manifests)");
+      return;
+    }
+    byDashboard.forEach((base, jobNames) -> {
+      try {
+        Await.until(DASHBOARD, "the dashboard at " + base + " showing posts counted by " + jobNames,
+            () -> missing(base, jobNames).isEmpty(), () -> "missing: " + missing(base, jobNames));
+        System.out.println("[manifest] " + title + ": dashboard " + base + "/api/state shows " + jobNames);
+      } catch (AssertionError e) {
+        stack.finding(e.getMessage());
+      }
+    });
+  }
+
+  private static List<String> missing(String base, List<String> jobNames) {
+    String body = LocalStack.get(base + "/api/state");
+    if (body == null) {
+      return List.of("(" + base + "/api/state does not answer)");
+    }
+    try {
+      JsonNode results = JSON.readTree(body).path("results");
+      return jobNames.stream().filter(j -> results.path(j).path("totalPosts").asLong(0) <= 0).toList();
+    } catch (IOException e) {
+      return List.of("(unreadable /api/state: " + e + ")");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+}

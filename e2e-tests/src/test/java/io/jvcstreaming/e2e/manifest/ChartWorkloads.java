@@ -336,7 +336,8 @@ final class ChartWorkloads {
     int cores = Integer.parseInt(Objects.requireNonNullElse(Tree.string(spec, "executor", "cores"), "1"));
     int instances = Integer.parseInt(Objects.requireNonNullElse(Tree.string(spec, "executor", "instances"), "1"));
     Workload.Spark spark = new Workload.Spark(Tree.string(spec, "mainClass"), Tree.string(spec, "mainApplicationFile"),
-        Tree.strings(spec, "arguments"), conf, jvm, cores * instances);
+        Tree.strings(spec, "arguments"), conf, jvm,
+        Objects.requireNonNullElse(Tree.string(driver, "memory"), "1g"), cores * instances);
     return new Workload(name, Tree.string(spec, "image"), null, null, env, Map.of(), List.of(), mounts, Map.of(), 0,
         spark);
   }

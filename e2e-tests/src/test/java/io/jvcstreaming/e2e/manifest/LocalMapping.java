@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import redis.embedded.core.ExecutableProvider;
@@ -23,9 +24,9 @@ import redis.embedded.core.ExecutableProvider;
  *   <li>the project's images ({@link #DOCKERFILES}): ENV, ENTRYPOINT, CMD and the copied jars are read from the
  *       image's Dockerfile; {@code java} is this JVM's launcher, {@code /opt/app/x.jar} the jar the build stage
  *       copied ({@code scraper-vertx/target/scraper-vertx.jar}, ...);</li>
- *   <li>{@code redis}: the redis-server binary embedded-redis ships (7.2; the image is 7.4), with the container's
+ *   <li>{@code redis}: the redis-server binary embedded-redis ships (6.2; the image is 7.4), with the container's
  *       arguments (the image's entrypoint only fixes /data ownership before exec);</li>
- *   <li>the Spark image: a SparkApplication becomes {@code java <driver.javaOptions> -Xmx384m -D<sparkConf>... -cp
+ *   <li>the Spark image: a SparkApplication becomes {@code java <driver.javaOptions> -Xmx<driver.memory> -D<sparkConf>... -cp
  *       spark-analytics.jar <mainClass> <arguments>} in local mode with as many threads as the executors' task slots
  *       (cores × instances); a {@code spark-submit} command (compose) is translated the same way, plus the Java 17
  *       flags spark-submit adds itself.</li>
@@ -35,7 +36,7 @@ import redis.embedded.core.ExecutableProvider;
  * {@link LocalStack}); mount paths → a directory per volume under the test's log directory (a PVC or named volume
  * shared by every workload that mounts it, an emptyDir/tmpfs per pod, the image's own {@code /tmp} per pod);
  * ports moved by {@link PortPlan}; a container memory limit → {@code -XX:MaxRAM} for a JVM (so it sizes its heap as
- * it would under the cgroup limit), the Spark drivers' heap → {@value #SPARK_HEAP} (five on one machine).
+ * it would under the cgroup limit); a Spark driver's heap is its driver memory, as Spark sets it.
  *
  * <p>What this does not emulate: NetworkPolicies (everything reaches everything on loopback), RBAC and
  * ServiceAccount tokens, the Lease election of an HA scraper (one replica starts), probes' timing (periods,
@@ -47,8 +48,6 @@ import redis.embedded.core.ExecutableProvider;
  * names, image pull, Helm hooks, compose's restart/init/read_only, and a host name an app assembles at run time.
  */
 final class LocalMapping {
-
-  static final String SPARK_HEAP = "-Xmx384m";
 
   /** Image repository → the Dockerfile that builds it (compose's build sections name the same files). */
   static final Map<String, String> DOCKERFILES = Map.of(
@@ -113,8 +112,10 @@ final class LocalMapping {
     Map<Integer, Integer> moved = ports.remapsOf(w.name());
     env.replaceAll((k, v) -> local(v, w, moved));
     List<String> argv = new ArrayList<>();
+    // Manifest values are rewritten (hosts, ports, mounts) before local paths enter the command, never after.
+    UnaryOperator<String> rewrite = v -> local(v, w, moved);
     if (w.spark() != null) {
-      argv.addAll(sparkDriver(w, ip, notes));
+      argv.addAll(sparkDriver(w, ip, rewrite, notes));
     } else {
       List<String> entry = w.entrypoint() != null ? w.entrypoint() : image.entrypoint();
       List<String> cmd = w.args() != null ? w.args() : w.entrypoint() != null ? null : image.cmd();
@@ -130,9 +131,10 @@ final class LocalMapping {
       if (kube) {
         argv.replaceAll(a -> KubeEnv.expand(a, env));
       }
+      argv.replaceAll(rewrite);
       argv = binaries(w, argv, image, ip, notes);
+      argv.replaceAll(a -> inImage(a, image));
     }
-    argv.replaceAll(a -> local(inImage(a, image), w, moved));
     if (w.memoryLimit() > 0 && argv.get(0).equals(Env.java()) && w.spark() == null) {
       argv.add(1, "-XX:MaxRAM=" + w.memoryLimit());
     }
@@ -182,18 +184,20 @@ final class LocalMapping {
   }
 
   /** A SparkApplication's driver: main class, arguments, sparkConf and driver.javaOptions, in local mode. */
-  private List<String> sparkDriver(Workload w, String ip, List<String> notes) {
+  private List<String> sparkDriver(Workload w, String ip, UnaryOperator<String> rewrite, List<String> notes) {
     Workload.Spark s = w.spark();
     Dockerfile image = image(w.image());
+    Map<String, String> conf = new LinkedHashMap<>();
+    s.sparkConf().forEach((k, v) -> conf.put(k, rewrite.apply(v)));
     List<String> argv = new ArrayList<>();
     argv.add(Env.java());
-    argv.addAll(s.javaOptions());
-    argv.addAll(sparkLocal(w.name(), "local[" + s.slots() + "]", ip, s.sparkConf(), notes));
+    s.javaOptions().forEach(o -> argv.add(rewrite.apply(o)));
+    argv.addAll(sparkLocal(w.name(), "local[" + s.slots() + "]", ip, conf, s.driverMemory(), notes));
     argv.add("-cp");
     argv.add(inImage(s.mainApplicationFile(), image));
     argv.add(s.mainClass());
     for (String a : s.arguments()) {
-      argv.add(KubeEnv.expand(a, w.env()));
+      argv.add(rewrite.apply(KubeEnv.expand(a, w.env())));
     }
     return argv;
   }
@@ -202,6 +206,7 @@ final class LocalMapping {
   private List<String> sparkSubmit(Workload w, List<String> args, Dockerfile image, String ip, List<String> notes) {
     String master = "local[*]";
     String mainClass = null;
+    String memory = "1g"; // spark-submit's default spark.driver.memory
     Map<String, String> conf = new LinkedHashMap<>();
     List<String> jvm = new ArrayList<>(SPARK_SUBMIT_JAVA17);
     int i = 0;
@@ -210,7 +215,7 @@ final class LocalMapping {
       switch (args.get(i)) {
         case "--master" -> master = v;
         case "--class" -> mainClass = v;
-        case "--driver-memory" -> notes.add("--driver-memory " + v + " -> " + SPARK_HEAP);
+        case "--driver-memory" -> memory = v;
         case "--conf" -> conf.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1));
         case "--driver-java-options" -> jvm.addAll(List.of(v.strip().split("\\s+")));
         case "--name" -> conf.put("spark.app.name", v);
@@ -229,7 +234,7 @@ final class LocalMapping {
     List<String> argv = new ArrayList<>();
     argv.add(Env.java());
     argv.addAll(jvm);
-    argv.addAll(sparkLocal(w.name(), master, ip, conf, notes));
+    argv.addAll(sparkLocal(w.name(), master, ip, conf, memory, notes));
     argv.add("-cp");
     argv.add(inImage(args.get(i), image));
     argv.add(mainClass);
@@ -237,9 +242,12 @@ final class LocalMapping {
     return argv;
   }
 
-  private List<String> sparkLocal(String name, String master, String ip, Map<String, String> conf, List<String> notes) {
+  private List<String> sparkLocal(String name, String master, String ip, Map<String, String> conf, String memory,
+                                  List<String> notes) {
     List<String> out = new ArrayList<>();
-    out.add(SPARK_HEAP);
+    // spark.driver.memory is the driver JVM's -Xmx (client-mode spark-submit and the operator both do this). A
+    // smaller heap than the manifest's is not an option: Spark refuses less than 450 MiB (INVALID_DRIVER_MEMORY).
+    out.add("-Xmx" + memory);
     out.add("-Dspark.master=" + master);
     if (!conf.containsKey("spark.app.name")) {
       out.add("-Dspark.app.name=" + name);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -28,9 +29,10 @@ import java.util.concurrent.TimeUnit;
  * wiring defects: the kubelet probes the pod IP and other pods connect to it, so a server bound to 127.0.0.1 answers
  * on 127.0.0.1 only and fails here as it would in the cluster (where 127.0.0.1 would hide it).
  *
- * <p>Workloads start one after the other in the given order; one with probes is waited for (until its readiness
- * probes pass, it exits, it is seen listening on loopback only, or a deadline) before the next starts, which is a
- * stricter order than a cluster's. Problems are collected, not thrown one by one, so a run reports all of them.
+ * <p>Workloads start one after the other in the order the caller gives; each one's probes are checked in the
+ * background (until they pass, the process exits, it is seen listening on loopback only, or a deadline), and the
+ * caller waits for those of the workloads the next one depends on. Problems are collected, not thrown one by one, so
+ * a run reports all of them.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -39,14 +41,14 @@ final class LocalStack implements AutoCloseable {
 
   /** A started workload. */
   record Started(Workload workload, String ip, LocalMapping.Local local, ChildProcess process,
-                 List<ReportLine> reports) {
+                 List<ReportLine> reports, CompletableFuture<Boolean> ready) {
   }
 
   private final Path logDir;
   private final PortPlan ports;
   private final List<Started> started = new ArrayList<>();
   private final List<String> findings = new CopyOnWriteArrayList<>();
-  private final List<String> checked = new ArrayList<>();
+  private final List<String> checked = new CopyOnWriteArrayList<>();
 
   LocalStack(Path logDir, PortPlan ports) {
     this.logDir = logDir;
@@ -70,7 +72,10 @@ final class LocalStack implements AutoCloseable {
     System.err.println("[manifest] FINDING: " + f);
   }
 
-  /** Starts {@code w} (with exactly {@code local}'s argv and environment) and, if it has probes, checks them. */
+  /**
+   * Starts {@code w} with exactly {@code local}'s argv and environment; its probes are checked in the background:
+   * {@link Started#ready()} completes (true when every probe passed) once they are resolved, within the deadlines.
+   */
   Started start(Workload w, String ip, LocalMapping.Local local) {
     List<String> command = new ArrayList<>(List.of("/usr/bin/env", "-i"));
     local.env().forEach((k, v) -> command.add(k + "=" + v));
@@ -79,28 +84,38 @@ final class LocalStack implements AutoCloseable {
     // Every stdout is read for report lines (stdout then goes to <name>.out, stderr to <name>.log).
     ChildProcess p = ChildProcess.start(w.name(), logDir, command,
         line -> ReportLine.parse(line).ifPresent(reports::add));
-    Started s = new Started(w, ip, local, p, reports);
+    CompletableFuture<Boolean> ready = new CompletableFuture<>();
+    Started s = new Started(w, ip, local, p, reports, ready);
     started.add(s);
     System.out.printf("[manifest] started %s (pid %d) on %s: %s%n", w.name(), p.pid(), ip,
         String.join(" ", local.argv()));
     local.notes().forEach(n -> System.out.println("[manifest]   " + w.name() + ": " + n));
-    List<Probe> gate = w.probes().stream().filter(pr -> !pr.role().equals("liveness")).toList();
-    for (Probe probe : gate) {
-      awaitProbe(s, probe, READY);
-    }
-    for (Probe probe : w.probes()) {
-      if (probe.role().equals("liveness")) {
-        awaitProbe(s, probe, Duration.ofSeconds(20));
+    Thread checker = new Thread(() -> {
+      boolean ok = true;
+      // readiness (and compose healthchecks, published ports) first, then liveness: kubelet order of interest
+      for (Probe probe : w.probes()) {
+        if (!probe.role().equals("liveness")) {
+          ok &= awaitProbe(s, probe, READY);
+        }
       }
-    }
+      for (Probe probe : w.probes()) {
+        if (probe.role().equals("liveness")) {
+          ok &= awaitProbe(s, probe, Duration.ofSeconds(20));
+        }
+      }
+      ready.complete(ok);
+    }, "probes-" + w.name());
+    checker.setDaemon(true);
+    checker.start();
     return s;
   }
 
-  private void awaitProbe(Started s, Probe probe, Duration timeout) {
+  /** True when the probe passed (or cannot be run here: listed as not checked). */
+  private boolean awaitProbe(Started s, Probe probe, Duration timeout) {
     String what = s.workload().name() + " " + probe.describe() + " on " + s.ip();
     if (probe.kind() == Probe.Kind.EXEC && !canRun(probe.command())) {
       checked.add(what + ": NOT CHECKED (no local stand-in for " + probe.command().get(0) + ")");
-      return;
+      return true;
     }
     int port = probe.kind() == Probe.Kind.EXEC ? 0 : ports.local(s.workload().name(), probe.port());
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -110,23 +125,26 @@ final class LocalStack implements AutoCloseable {
       if (!s.process().isAlive()) {
         finding(what + ": the process exited (code " + s.process().awaitExit(2000) + ") before the probe passed;"
             + " see " + s.process().log() + tail(s.process().log()));
-        return;
+        return false;
       }
       last = run(s, probe, port);
       if (last.isEmpty()) {
         checked.add(what + ": ok");
-        return;
+        return true;
       }
-      if (probe.kind() != Probe.Kind.EXEC && connects("127.0.0.1", port) && ++loopbackOnly >= 5) {
+      // Refused on the pod address while loopback takes the connection: bound to 127.0.0.1 (an HTTP 503 is not this).
+      boolean refusedHere = probe.kind() != Probe.Kind.EXEC && !connects(s.ip(), port);
+      if (refusedHere && connects("127.0.0.1", port) && ++loopbackOnly >= 5) {
         finding(what + ": FAILS — the process listens on 127.0.0.1:" + port + " only, not on its pod address "
             + s.ip() + ":" + port + "; the kubelet's probe and every other pod connect to the pod address"
             + " (a bind-address default of 127.0.0.1 that the manifest does not override). Last error: " + last);
-        return;
+        return false;
       }
       Await.sleep(300);
     }
     finding(what + ": did not pass within " + timeout.toSeconds() + " s; last error: " + last
         + tail(s.process().log()));
+    return false;
   }
 
   /** "" when the probe passes, else why not. */

@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -96,13 +98,27 @@ final class ManifestRun implements AutoCloseable {
     ports.remaps().forEach(r -> System.out.println("[manifest] port remap: " + r));
     notes.forEach(n -> System.out.println("[manifest] note: " + n));
     stack = new LocalStack(logDir, ports);
+    Map<String, Map<String, Boolean>> deps = new LinkedHashMap<>();
     for (Workload w : workloads) {
-      stack.start(w, ip(w.name()), locals.get(w));
+      deps.put(w.name(), kube ? references(w, locals.get(w)) : composeDependencies(w));
+    }
+    Map<String, LocalStack.Started> byName = new LinkedHashMap<>();
+    for (Workload w : startOrder(workloads, deps)) {
+      deps.get(w.name()).forEach((dep, healthy) -> {
+        if (healthy && byName.containsKey(dep)) {
+          byName.get(dep).ready().orTimeout(LocalStack.READY.toSeconds() + 60, TimeUnit.SECONDS).exceptionally(e -> false)
+              .join();
+        }
+      });
+      byName.put(w.name(), stack.start(w, ip(w.name()), locals.get(w)));
     }
     long started = System.nanoTime();
     List<LocalStack.Started> jobs = stack.started().stream().filter(s -> isSpark(s.workload())).toList();
     awaitReports(jobs);
     awaitDashboards(jobs);
+    for (LocalStack.Started s : stack.started()) {
+      s.ready().orTimeout(LocalStack.READY.toSeconds() + 60, TimeUnit.SECONDS).exceptionally(e -> false).join();
+    }
     System.out.printf("[manifest] %s: probes: %s%n", title, String.join("; ", stack.checked()));
     for (LocalStack.Started s : jobs) {
       ReportLine last = s.reports().isEmpty() ? null : s.reports().get(s.reports().size() - 1);
@@ -116,6 +132,61 @@ final class ManifestRun implements AutoCloseable {
       throw new AssertionError(title + ": " + stack.findings().size() + " problem(s) running the manifests as"
           + " processes (logs in " + logDir + "):\n  - " + String.join("\n  - ", stack.findings()));
     }
+  }
+
+  /**
+   * Chart: a workload waits for the probes of every workload whose address its command or environment names (k8s
+   * itself has no order and relies on restarts, which this run does not do: a stricter order, not a looser one).
+   */
+  private Map<String, Boolean> references(Workload w, LocalMapping.Local local) {
+    String all = String.join(" ", local.argv()) + " " + String.join(" ", local.env().values());
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    ips.forEach((name, address) -> {
+      if (!name.equals(w.name()) && Pattern.compile(Pattern.quote(address) + "(?![0-9])").matcher(all).find()) {
+        out.put(name, true);
+      }
+    });
+    return out;
+  }
+
+  /** Compose: depends_on as compose honours it (service_healthy waits for the healthcheck, service_started not). */
+  private static Map<String, Boolean> composeDependencies(Workload w) {
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    w.dependsOn().forEach((dep, condition) -> {
+      switch (condition) {
+        case "service_healthy" -> out.put(dep, true);
+        case "service_started" -> out.put(dep, false);
+        default -> throw new IllegalStateException(w.name() + ": depends_on " + dep + " condition " + condition
+            + " is not emulated");
+      }
+    });
+    return out;
+  }
+
+  /** Dependencies first, the given order otherwise; a reference cycle is broken where it closes. */
+  private static List<Workload> startOrder(List<Workload> workloads, Map<String, Map<String, Boolean>> deps) {
+    Map<String, Workload> byName = new LinkedHashMap<>();
+    workloads.forEach(w -> byName.put(w.name(), w));
+    List<Workload> out = new ArrayList<>();
+    List<String> visiting = new ArrayList<>();
+    for (Workload w : workloads) {
+      visit(w.name(), byName, deps, out, visiting);
+    }
+    return out;
+  }
+
+  private static void visit(String name, Map<String, Workload> byName, Map<String, Map<String, Boolean>> deps,
+                            List<Workload> out, List<String> visiting) {
+    Workload w = byName.get(name);
+    if (w == null || out.contains(w) || visiting.contains(name)) {
+      return;
+    }
+    visiting.add(name);
+    for (String dep : deps.get(name).keySet()) {
+      visit(dep, byName, deps, out, visiting);
+    }
+    visiting.remove(name);
+    out.add(w);
   }
 
   private void awaitReports(List<LocalStack.Started> jobs) {
@@ -158,18 +229,30 @@ final class ManifestRun implements AutoCloseable {
     for (LocalStack.Started s : jobs) {
       List<String> argv = s.local().argv();
       int i = argv.indexOf("--publish-url");
-      if (i < 0 || s.reports().isEmpty()) {
+      if (i < 0) {
         continue;
       }
       URI u = URI.create(argv.get(i + 1));
       String base = u.getScheme() + "://" + u.getAuthority();
-      byDashboard.computeIfAbsent(base, b -> new ArrayList<>()).add(s.reports().get(0).job());
+      // the name the job reports under: from its reports, or its --job argument when it printed none
+      int job = argv.indexOf("--job");
+      String name = !s.reports().isEmpty() ? s.reports().get(0).job() : job >= 0 ? argv.get(job + 1) : s.workload().name();
+      byDashboard.computeIfAbsent(base, b -> new ArrayList<>()).add(name);
     }
     if (byDashboard.isEmpty()) {
       System.out.println("[manifest] " + title + ": no job publishes to a dashboard (none in these manifests)");
       return;
     }
     byDashboard.forEach((base, jobNames) -> {
+      LocalStack.Started dashboard = stack.started().stream()
+          .filter(s -> base.contains("//" + s.ip() + ":")).findFirst().orElse(null);
+      if (dashboard != null && Boolean.FALSE.equals(dashboard.ready().getNow(null))
+          && missing(base, jobNames).toString().contains("does not answer")) {
+        // its probes failed already (reported above): waiting for it to answer would only add a minute
+        stack.finding("the dashboard at " + base + " (" + dashboard.workload().name() + ") does not answer: none of"
+            + " the results of " + jobNames + " can reach it");
+        return;
+      }
       try {
         Await.until(DASHBOARD, "the dashboard at " + base + " showing posts counted by " + jobNames,
             () -> missing(base, jobNames).isEmpty(), () -> "missing: " + missing(base, jobNames));

@@ -25,9 +25,10 @@ record Workload(String name, String image, List<String> entrypoint, List<String>
 
   /**
    * What the Spark operator turns into a driver: main class, arguments, sparkConf, driver JVM options, and the task
+   * memory (its -Xmx), and the task
    * slots the executors would offer (executor cores × instances; local mode gets that many threads).
    */
   record Spark(String mainClass, String mainApplicationFile, List<String> arguments, Map<String, String> sparkConf,
-               List<String> javaOptions, int slots) {
+               List<String> javaOptions, String driverMemory, int slots) {
   }
 }

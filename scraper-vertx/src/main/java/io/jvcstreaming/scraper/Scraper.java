@@ -47,7 +47,7 @@ public final class Scraper {
         : new RedisPostLog(vertx, config.redisUrl(), recent, metrics, config.logCapacity());
     this.queue = new FetchQueue(10_000);
     this.http = new ForumHttpClient(vertx, config, metrics);
-    this.streamServer = new StreamServerVerticle(config, recent, metrics);
+    this.streamServer = new StreamServerVerticle(config, recent, log::streamId, metrics);
     this.httpSide = new HttpSideVerticle(config.httpHost(), config.httpPort(), metrics, this::readiness);
     metrics.lastSeqGauge(recent::lastSeq);
   }

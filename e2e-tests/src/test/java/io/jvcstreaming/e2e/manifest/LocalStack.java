@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,9 +78,7 @@ final class LocalStack implements AutoCloseable {
    * {@link Started#ready()} completes (true when every probe passed) once they are resolved, within the deadlines.
    */
   Started start(Workload w, String ip, LocalMapping.Local local) {
-    List<String> command = new ArrayList<>(List.of("/usr/bin/env", "-i"));
-    local.env().forEach((k, v) -> command.add(k + "=" + v));
-    command.addAll(local.argv());
+    List<String> command = withExactEnv(logDir.resolve(w.name() + ".env"), local.env(), local.argv());
     List<ReportLine> reports = new CopyOnWriteArrayList<>();
     // Every stdout is read for report lines (stdout then goes to <name>.out, stderr to <name>.log).
     ChildProcess p = ChildProcess.start(w.name(), logDir, command,
@@ -92,16 +91,14 @@ final class LocalStack implements AutoCloseable {
     local.notes().forEach(n -> System.out.println("[manifest]   " + w.name() + ": " + n));
     Thread checker = new Thread(() -> {
       boolean ok = true;
-      // readiness (and compose healthchecks, published ports) first, then liveness: kubelet order of interest
-      for (Probe probe : w.probes()) {
-        if (!probe.role().equals("liveness")) {
-          ok &= awaitProbe(s, probe, READY);
+      // readiness (and compose healthchecks, published ports) first, then liveness; a dead process is reported once
+      List<Probe> order = new ArrayList<>(w.probes().stream().filter(pr -> !pr.role().equals("liveness")).toList());
+      order.addAll(w.probes().stream().filter(pr -> pr.role().equals("liveness")).toList());
+      for (Probe probe : order) {
+        if (!p.isAlive() && !ok) {
+          break;
         }
-      }
-      for (Probe probe : w.probes()) {
-        if (probe.role().equals("liveness")) {
-          ok &= awaitProbe(s, probe, Duration.ofSeconds(20));
-        }
+        ok &= awaitProbe(s, probe, probe.role().equals("liveness") ? Duration.ofSeconds(20) : READY);
       }
       ready.complete(ok);
     }, "probes-" + w.name());
@@ -168,6 +165,27 @@ final class LocalStack implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code argv} with exactly {@code env} and nothing inherited: {@code env -i} then a shell that exports the
+   * variables from a file (mode 600) and execs {@code argv}. The values stay out of the process logs, which print
+   * the command line (the rendered Secrets end up in this environment).
+   */
+  static List<String> withExactEnv(Path file, Map<String, String> env, List<String> argv) {
+    StringBuilder sb = new StringBuilder();
+    env.forEach((k, v) -> sb.append("export ").append(k).append("='").append(v.replace("'", "'\\''")).append("'\n"));
+    try {
+      Files.deleteIfExists(file);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, sb);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    List<String> out = new ArrayList<>(List.of("/usr/bin/env", "-i", "/bin/sh", "-c", ". \"$0\" && exec \"$@\"",
+        file.toString()));
+    out.addAll(argv);
+    return out;
+  }
+
   private static boolean canRun(List<String> command) {
     String exe = command.get(0);
     return exe.equals("redis-cli") || Files.isExecutable(Path.of(exe))
@@ -186,9 +204,7 @@ final class LocalStack implements AutoCloseable {
       int port = s.workload().ports().values().stream().findFirst().orElse(6379);
       return redisPing(s.ip(), ports.local(s.workload().name(), port), password);
     }
-    List<String> cmd = new ArrayList<>(List.of("/usr/bin/env", "-i"));
-    s.local().env().forEach((k, v) -> cmd.add(k + "=" + v));
-    cmd.addAll(command);
+    List<String> cmd = withExactEnv(logDir.resolve(s.workload().name() + ".probe.env"), s.local().env(), command);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     if (!p.waitFor(5, TimeUnit.SECONDS)) {
       p.destroyForcibly();

@@ -29,6 +29,8 @@ public final class ScraperMetrics {
   private final LongAdder messagesSkipped = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final LongAdder redisErrors = new LongAdder();
+  private final LongAdder duplicatesSkipped = new LongAdder();
+  private final LongAdder streamLost = new LongAdder();
   private final LongAdder clientsDisconnectedSlow = new LongAdder();
   private final LongAdder clientsRejected = new LongAdder();
   private final LongAdder topicsGone = new LongAdder();
@@ -135,6 +137,24 @@ public final class ScraperMetrics {
     return redisErrors.sum();
   }
 
+  /** Posts not appended because their id is already in the log (under this or another topic). */
+  public void duplicatesSkipped(int n) {
+    duplicatesSkipped.add(n);
+  }
+
+  public long duplicatesSkipped() {
+    return duplicatesSkipped.sum();
+  }
+
+  /** The store lost the stream this process opened (Redis wiped while we run): the scraper exits. */
+  public void streamLost() {
+    streamLost.increment();
+  }
+
+  public long streamsLost() {
+    return streamLost.sum();
+  }
+
   public void slowClientDisconnected() {
     clientsDisconnectedSlow.increment();
   }
@@ -198,6 +218,10 @@ public final class ScraperMetrics {
     counter(sb, "jvc_messages_skipped_total", "Messages skipped for a missing id, author or date.", messagesSkipped.sum());
     counter(sb, "jvc_fetch_retries_total", "HTTP retries (5xx, 429, connection errors, challenges).", retries.sum());
     counter(sb, "jvc_redis_errors_total", "Failed Redis operations.", redisErrors.sum());
+    counter(sb, "jvc_posts_duplicate_skipped_total", "Posts not appended: their id is already in the log.",
+        duplicatesSkipped.sum());
+    counter(sb, "jvc_stream_lost_total", "Appends refused because the store lost the stream id (then exit 3).",
+        streamLost.sum());
     counter(sb, "jvc_topics_gone_total", "Topics dropped after a 410 or an unknown-topic redirect.", topicsGone.sum());
     counter(sb, "jvc_list_refreshes_total", "Successful list page refresh rounds.", listRefreshes.sum());
     counter(sb, "jvc_stream_clients_disconnected_slow_total", "Stream clients cut for falling behind.", clientsDisconnectedSlow.sum());

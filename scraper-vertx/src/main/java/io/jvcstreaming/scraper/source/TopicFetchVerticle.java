@@ -134,7 +134,7 @@ public final class TopicFetchVerticle extends VerticleBase {
       case GREW -> restarts < MAX_RESTARTS
           ? crawlFrom(work, bookmark, crawl.grewTo, restarts + 1)
           : Future.failedFuture(new FetchException(work.url(), "topic keeps growing during the crawl"));
-      case GONE -> log.forget(work.topicId()).map(v -> {
+      case GONE -> log.gone(work.topicId()).map(v -> {
         metrics.topicGone();
         LOG.info("topic {} is gone (deleted or unknown): dropped from the schedule", work.topicId());
         return 0;

@@ -116,7 +116,7 @@ class StreamLoadIT {
       long[] topic = {1};
       long timer = vertx.setPeriodic(10, t -> {
         if (produced.get() < total) {
-          log.append(topic[0]++, TestPosts.posts(topic[0], 1, RATE / 100), 1);
+          log.append(topic[0]++, TestPosts.posts(topic[0], topic[0] * 1_000_000 + 1, RATE / 100), 1);
           produced.addAndGet(RATE / 100);
         }
       });

@@ -69,7 +69,7 @@ class StreamServerVerticleIT {
   }
 
   private void appendTopic(long topicId, long fromId, int count) {
-    log.append(topicId, TestPosts.posts(topicId, fromId, count), 1);
+    log.append(topicId, TestPosts.posts(topicId, topicId * 1_000_000 + fromId, count), 1);
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rendered chart's documents → the containers to start and the Services that name them. Reads exactly what the
@@ -313,13 +315,33 @@ final class ChartWorkloads {
         env.put(k.substring("spark.kubernetes.driverEnv.".length()), v);
       }
     });
+    // spark.kubernetes.{driver,executor}.secretKeyRef.ENV = secret:key: Spark puts the Secret's key into ENV.
+    for (String role : List.of("executor", "driver")) {
+      String refPrefix = "spark.kubernetes." + role + ".secretKeyRef.";
+      conf.forEach((k, v) -> {
+        if (k.startsWith(refPrefix)) {
+          String var = k.substring(refPrefix.length());
+          String[] secretKey = v.split(":", 2);
+          env.put(var, ref(secrets, "Secret", Map.of("name", secretKey[0], "key", secretKey.length > 1 ? secretKey[1] : ""),
+              name, var));
+        }
+      });
+    }
     resolveEnv(driver, env, podName, name, Tree.string(driver, "serviceAccount"));
     Map<String, String> mounts = new LinkedHashMap<>();
-    String prefix = "spark.kubernetes.driver.volumes.persistentVolumeClaim.";
+    // spark.kubernetes.driver.volumes.<type>.<name>.mount.path (the executors mount the same in local mode: one JVM)
+    Pattern volume = Pattern.compile("spark\\.kubernetes\\.driver\\.volumes\\.([A-Za-z]+)\\.([^.]+)\\.mount\\.path");
     conf.forEach((k, v) -> {
-      if (k.startsWith(prefix) && k.endsWith(".mount.path")) {
-        String vol = k.substring(prefix.length(), k.length() - ".mount.path".length());
-        mounts.put(v, "pvc-" + conf.getOrDefault(prefix + vol + ".options.claimName", vol));
+      Matcher m = volume.matcher(k);
+      if (m.matches()) {
+        String type = m.group(1);
+        String vol = m.group(2);
+        String options = "spark.kubernetes.driver.volumes." + type + "." + vol + ".options.";
+        mounts.put(v, switch (type) {
+          case "persistentVolumeClaim" -> "pvc-" + conf.getOrDefault(options + "claimName", vol);
+          case "emptyDir" -> name + "-" + vol;
+          default -> throw new IllegalStateException(name + ": Spark volume type " + type + " is not emulated");
+        });
       }
     });
     Map<String, String> volumeKeys = new LinkedHashMap<>();

@@ -109,6 +109,17 @@ final class LocalMapping {
     env.put("HOSTNAME", w.name());
     env.putAll(image.env());
     env.putAll(w.env());
+    if (image.cmd() != null && image.cmd().equals(List.of("redis-server"))) {
+      // the redis image has redis-server on its PATH (a shell command may call it): so does this process
+      Path bin = dir(podDir.resolve("bin"));
+      try {
+        Files.deleteIfExists(bin.resolve("redis-server"));
+        Files.createSymbolicLink(bin.resolve("redis-server"), Path.of(redisServer()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      env.put("PATH", bin + ":" + env.get("PATH"));
+    }
     Map<Integer, Integer> moved = ports.remapsOf(w.name());
     env.replaceAll((k, v) -> local(v, w, moved));
     List<String> argv = new ArrayList<>();
@@ -132,7 +143,7 @@ final class LocalMapping {
         argv.replaceAll(a -> KubeEnv.expand(a, env));
       }
       argv.replaceAll(rewrite);
-      argv = binaries(w, argv, image, ip, notes);
+      argv = binaries(w, argv, image, ip, env, notes);
       argv.replaceAll(a -> inImage(a, image));
     }
     if (w.memoryLimit() > 0 && argv.get(0).equals(Env.java()) && w.spark() == null) {
@@ -156,7 +167,8 @@ final class LocalMapping {
   }
 
   /** argv[0] → the local program. */
-  private List<String> binaries(Workload w, List<String> argv, Dockerfile image, String ip, List<String> notes) {
+  private List<String> binaries(Workload w, List<String> argv, Dockerfile image, String ip, Map<String, String> env,
+                                List<String> notes) {
     String exe = argv.get(0);
     List<String> out = new ArrayList<>(argv);
     switch (exe) {
@@ -166,7 +178,9 @@ final class LocalMapping {
         return sparkSubmit(w, argv.subList(1, argv.size()), image, ip, notes);
       }
       default -> {
-        if (!Files.isExecutable(Path.of(exe))) {
+        boolean onPath = !exe.contains("/") && List.of(env.get("PATH").split(":")).stream()
+            .anyMatch(d -> Files.isExecutable(Path.of(d, exe)));
+        if (!onPath && !Files.isExecutable(Path.of(exe))) {
           throw new IllegalStateException(w.name() + ": no local stand-in for the command " + exe + " of image "
               + w.image());
         }

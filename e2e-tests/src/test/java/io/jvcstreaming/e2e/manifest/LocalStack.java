@@ -47,7 +47,7 @@ final class LocalStack implements AutoCloseable {
 
   private final Path logDir;
   private final PortPlan ports;
-  private final List<Started> started = new ArrayList<>();
+  private final List<Started> started = new CopyOnWriteArrayList<>();
   private final List<String> findings = new CopyOnWriteArrayList<>();
   private final List<String> checked = new CopyOnWriteArrayList<>();
 

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -107,22 +108,46 @@ final class ManifestRun implements AutoCloseable {
     for (Workload w : workloads) {
       deps.put(w.name(), kube ? references(w, locals.get(w)) : composeDependencies(w));
     }
-    Map<String, LocalStack.Started> byName = new LinkedHashMap<>();
+    // Each workload starts as soon as what it depends on is there (compose starts unrelated services at once).
+    Map<String, CompletableFuture<LocalStack.Started>> starts = new LinkedHashMap<>();
     for (Workload w : startOrder(workloads, deps)) {
+      List<CompletableFuture<Boolean>> gates = new ArrayList<>();
       deps.get(w.name()).forEach((dep, healthy) -> {
-        if (healthy && byName.containsKey(dep)) {
-          byName.get(dep).ready().orTimeout(LocalStack.READY.toSeconds() + 60, TimeUnit.SECONDS).exceptionally(e -> false)
-              .join();
+        CompletableFuture<LocalStack.Started> d = starts.get(dep);
+        if (d != null) {
+          gates.add(healthy ? d.thenCompose(st -> st == null ? CompletableFuture.completedFuture(false) : st.ready())
+              : d.thenApply(x -> true));
         }
       });
-      byName.put(w.name(), stack.start(w, ip(w.name()), locals.get(w)));
+      starts.put(w.name(), CompletableFuture.allOf(gates.toArray(CompletableFuture[]::new)).thenApplyAsync(x -> {
+        List<String> unhealthy = new ArrayList<>();
+        deps.get(w.name()).forEach((dep, healthy) -> {
+          LocalStack.Started st = starts.containsKey(dep) ? starts.get(dep).join() : null;
+          if (healthy && starts.containsKey(dep) && (st == null || !st.ready().join())) {
+            unhealthy.add(dep);
+          }
+        });
+        if (!kube && !unhealthy.isEmpty()) {
+          // compose up: "dependency failed to start" (a cluster would start it anyway and let it retry)
+          stack.finding(w.name() + " not started: depends_on " + unhealthy + " with condition service_healthy,"
+              + " which did not become healthy");
+          return null;
+        }
+        return stack.start(w, ip(w.name()), locals.get(w));
+      }));
+    }
+    for (CompletableFuture<LocalStack.Started> f : starts.values()) {
+      f.orTimeout(3 * LocalStack.READY.toSeconds(), TimeUnit.SECONDS).exceptionally(e -> {
+        stack.finding("a start did not happen: " + e);
+        return null;
+      }).join();
     }
     long started = System.nanoTime();
     List<LocalStack.Started> jobs = stack.started().stream().filter(s -> isSpark(s.workload())).toList();
     awaitReports(jobs);
     awaitDashboards(jobs);
     for (LocalStack.Started s : stack.started()) {
-      s.ready().orTimeout(LocalStack.READY.toSeconds() + 60, TimeUnit.SECONDS).exceptionally(e -> false).join();
+      s.ready().copy().orTimeout(LocalStack.READY.toSeconds() + 60, TimeUnit.SECONDS).exceptionally(e -> false).join();
     }
     System.out.printf("[manifest] %s: probes: %s%n", title, String.join("; ", stack.checked()));
     for (LocalStack.Started s : jobs) {

@@ -21,7 +21,10 @@ final class RenderedChart {
 
   /** `helm template` with the chart's defaults, an optional values file, and --set pairs. */
   static List<Map<String, Object>> render(Path repo, Path valuesFile, Map<String, String> sets) {
-    TemplateCommand cmd = new Helm(dir(repo)).template().withName(RELEASE).withNamespace(NAMESPACE);
+    // helm-java's template runs `lookup` against a cluster (its dry-run is "none", not "client" as in `helm
+    // template`): the chart's read-back of generated credentials is switched off, fresh ones are generated.
+    TemplateCommand cmd = new Helm(dir(repo)).template().withName(RELEASE).withNamespace(NAMESPACE)
+        .set("credentials.keepOnUpgrade", "false");
     if (valuesFile != null) {
       cmd = cmd.withValuesFile(valuesFile);
     }

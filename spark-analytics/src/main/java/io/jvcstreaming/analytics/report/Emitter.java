@@ -2,7 +2,6 @@ package io.jvcstreaming.analytics.report;
 
 import io.jvcstreaming.analytics.config.JobConfig;
 import java.io.PrintStream;
-import java.io.Serializable;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,10 +17,11 @@ import org.slf4j.LoggerFactory;
  * Prints each {@link BatchReport} on stdout (a table, or one JSON line with {@code --emit json}) and, when a
  * publish URL is set, POSTs the JSON object there (one POST per report, {@code application/json}, 2 s timeout, sent
  * asynchronously, at most 64 in flight). A failed POST is logged and counted, never fails the batch. Runs on the driver only.
+ * Not Serializable on purpose: one is made at every start from the flags ({@code jobs.RunSettings}), never restored
+ * from a checkpoint.
  */
-public final class Emitter implements Serializable {
+public final class Emitter {
 
-  private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(Emitter.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final AtomicLong PUBLISH_FAILURES = new AtomicLong();
@@ -31,8 +31,8 @@ public final class Emitter implements Serializable {
 
   private final JobConfig.Emit mode;
   private final URI publishUrl;
-  private transient HttpClient client;
-  private transient PrintStream out;
+  private volatile HttpClient client;
+  private volatile PrintStream out;
 
   public Emitter(JobConfig.Emit mode, URI publishUrl) {
     this.mode = mode;

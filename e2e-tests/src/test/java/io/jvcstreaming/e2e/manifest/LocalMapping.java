@@ -104,11 +104,14 @@ final class LocalMapping {
     List<String> notes = new ArrayList<>();
     Dockerfile image = image(w.image());
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-    env.put("HOME", dir(podDir.resolve("home")).toString());
-    env.put("HOSTNAME", w.name());
     env.putAll(image.env());
     env.putAll(w.env());
+    Map<Integer, Integer> moved = ports.remapsOf(w.name());
+    env.replaceAll((k, v) -> local(v, w, moved));
+    // What the container runtime adds, local paths (added after the rewrite, which is for manifest values only).
+    env.putIfAbsent("HOSTNAME", w.name());
+    env.putIfAbsent("HOME", dir(podDir.resolve("home")).toString());
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
     if (image.cmd() != null && image.cmd().equals(List.of("redis-server"))) {
       // the redis image has redis-server on its PATH (a shell command may call it): so does this process
       Path bin = dir(podDir.resolve("bin"));
@@ -118,10 +121,9 @@ final class LocalMapping {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      env.put("PATH", bin + ":" + env.get("PATH"));
+      path = bin + ":" + path;
     }
-    Map<Integer, Integer> moved = ports.remapsOf(w.name());
-    env.replaceAll((k, v) -> local(v, w, moved));
+    env.put("PATH", path);
     List<String> argv = new ArrayList<>();
     // Manifest values are rewritten (hosts, ports, mounts) before local paths enter the command, never after.
     UnaryOperator<String> rewrite = v -> local(v, w, moved);
@@ -300,10 +302,17 @@ final class LocalMapping {
     }
     Map<String, String> mounts = new LinkedHashMap<>(w.mounts());
     mounts.putIfAbsent("/tmp", "pod-" + w.name() + "/tmp");
-    for (Map.Entry<String, String> m : mounts.entrySet()) {
-      Pattern p = Pattern.compile("(^|=|:)" + Pattern.quote(m.getKey()) + "(?=/|$)");
-      v = p.matcher(v).replaceAll(mr -> Matcher.quoteReplacement(mr.group(1) + dir(volumes.resolve(m.getValue()))));
+    List<String> paths = new ArrayList<>(mounts.keySet());
+    paths.sort((x, y) -> y.length() - x.length());
+    StringBuilder alternatives = new StringBuilder();
+    for (String path : paths) {
+      alternatives.append(alternatives.isEmpty() ? "" : "|").append(Pattern.quote(path));
     }
+    // One pass, so that a directory put in by one mount is never rewritten by another (/data -> /tmp/x stays).
+    // A path counts at the start, after = or : (flags, PATH-like lists), or as a word of a shell command line.
+    Pattern p = Pattern.compile("(^|[=:\\s\"'])(" + alternatives + ")(?=/|$|[\\s\"'])");
+    v = p.matcher(v).replaceAll(mr -> Matcher.quoteReplacement(mr.group(1)
+        + dir(volumes.resolve(mounts.get(mr.group(2))))));
     return v;
   }
 

@@ -84,6 +84,20 @@ class ManifestMappingTest {
   }
 
   @Test
+  void mountPathsBecomeLocalDirectoriesWhereverTheManifestWritesThem(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    Workload w = new Workload("redis", "redis:7", List.of("sh", "-c"),
+        List.of("exec redis-server --dir /data --requirepass \"$P\" --logfile /database.log", "--dir=/data/x",
+            "/data", "http://h/data"),
+        Map.of(), Map.of(), List.of(), Map.of("/data", "volume-redis-data"), Map.of(), 0, null);
+    LocalMapping.Local local = new LocalMapping(Env.repo(), new HostMap(), new PortPlan(List.of()), tmp)
+        .map(w, "127.0.100.1", false);
+    String data = tmp.resolve("volume-redis-data").toString();
+    assertThat(local.argv()).containsExactly("sh", "-c",
+        "exec redis-server --dir " + data + " --requirepass \"$P\" --logfile /database.log", "--dir=" + data + "/x",
+        data, "http://h/data");
+  }
+
+  @Test
   void aServicePortLeadsToItsTargetPort() {
     HostMap hosts = new HostMap();
     hosts.service("web", "ns", "web-w", "127.0.100.1", Map.of(80, 8080));

@@ -227,7 +227,7 @@ final class ManifestRun implements AutoCloseable {
 
   private void awaitReports(List<LocalStack.Started> jobs) {
     if (jobs.isEmpty()) {
-      stack.finding("no Spark job in the manifests");
+      stack.finding("no Spark job started (none in the manifests, or none could start: see above)");
       return;
     }
     try {

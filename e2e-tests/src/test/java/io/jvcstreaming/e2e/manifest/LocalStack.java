@@ -86,9 +86,12 @@ final class LocalStack implements AutoCloseable {
     CompletableFuture<Boolean> ready = new CompletableFuture<>();
     Started s = new Started(w, ip, local, p, reports, ready);
     started.add(s);
-    System.out.printf("[manifest] started %s (pid %d) on %s: %s%n", w.name(), p.pid(), ip,
-        String.join(" ", local.argv()));
-    local.notes().forEach(n -> System.out.println("[manifest]   " + w.name() + ": " + n));
+    StringBuilder line = new StringBuilder(String.format("[manifest] started %s (pid %d) on %s: %s", w.name(), p.pid(),
+        ip, String.join(" ", local.argv())));
+    local.notes().forEach(n -> line.append(System.lineSeparator()).append("[manifest]   ").append(w.name())
+        .append(": ").append(n));
+    System.out.println(line); // one call: workloads start concurrently
+
     Thread checker = new Thread(() -> {
       boolean ok = true;
       // readiness (and compose healthchecks, published ports) first, then liveness; a dead process is reported once

@@ -19,7 +19,7 @@ final class PortPlan {
   /** Added once per further claimant of one port (4040, 4140, 4240, ...). */
   static final int OFFSET = 100;
 
-  /** One port a workload listens on: {@code fromManifest} false for ports the mapping itself opens (Spark's UI). */
+  /** One port a workload listens on (a manifest port, or one the mapping itself opens: Spark's UI). */
   record Claim(String workload, int port, String what) {
   }
 

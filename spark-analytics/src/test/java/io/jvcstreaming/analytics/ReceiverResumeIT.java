@@ -2,6 +2,7 @@ package io.jvcstreaming.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jvcstreaming.analytics.checkpoint.BuildVersion;
 import io.jvcstreaming.analytics.config.JobConfig;
 import io.jvcstreaming.analytics.testing.Await;
 import io.jvcstreaming.analytics.testing.TestPosts;
@@ -70,7 +71,7 @@ class ReceiverResumeIT extends SparkITBase {
     awaitExact(posts);
     assertThat(server.resumes().subList(resumesBefore, server.resumes().size()))
         .allMatch(r -> r.streamId().equals(server.streamId()) && r.seq() >= 299);
-    assertThat(temp.resolve("checkpoint/receiver-bookmarks/stream-0.seq")).exists();
+    assertThat(bookmarkFile()).exists();
   }
 
   @Test
@@ -164,7 +165,7 @@ class ReceiverResumeIT extends SparkITBase {
   @DisplayName("an old-format bookmark stops streaming with a clear error; deleting it starts over")
   void unreadableBookmarkBlocksUntilDeleted() throws Exception {
     TestPosts posts = new TestPosts(26);
-    Path bookmark = temp.resolve("checkpoint/receiver-bookmarks/stream-0.seq");
+    Path bookmark = bookmarkFile();
     Files.createDirectories(bookmark.getParent());
     Files.write(bookmark, "4084".getBytes(StandardCharsets.US_ASCII)); // what a v1 receiver left
     start(config("--job", "authors"));
@@ -242,5 +243,10 @@ class ReceiverResumeIT extends SparkITBase {
     awaitExact(posts);
     assertThat(server.answers()).contains(
         "# ERROR stream-changed requested=" + server.resumes().get(0).streamId() + " stream=" + newStream + " from=0");
+  }
+
+  /** The receiver's bookmark: under this build's checkpoint directory ({@code <checkpoint-dir>/<build version>}). */
+  private Path bookmarkFile() {
+    return temp.resolve("checkpoint").resolve(BuildVersion.current()).resolve("receiver-bookmarks/stream-0.seq");
   }
 }

@@ -110,10 +110,16 @@ public final class Stack implements AutoCloseable {
     awaitDriverCounting(spark.drivers());
   }
 
+  /**
+   * How long a Spark driver may take from its start to its first report with posts: 300 s, measured start-up is
+   * 30-60 s on an idle 2-core box and over 150 s with ~40 runnable processes on it (other builds).
+   */
+  public static final Duration SPARK_START = Duration.ofSeconds(300);
+
   /** Waits (bounded) until driver number {@code driver} has printed an authors report with posts in it. */
   public void awaitDriverCounting(int driver) {
     ChildProcess p = spark.current();
-    Await.until(Duration.ofSeconds(150), "Spark driver " + driver + " printing a non-empty authors report", () -> {
+    Await.until(SPARK_START, "Spark driver " + driver + " printing a non-empty authors report", () -> {
       if (!p.isAlive()) {
         throw new AssertionError("Spark driver " + driver + " exited early with " + p.awaitExit(1000) + "; see " + p.log());
       }

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole pipeline on one machine: scraper + the `all` Spark job (local mode) printing the tables + the dashboard.
-#   ./run.sh            against the live forum (in-memory bookmarks unless REDIS_URL is set)
+#   ./run.sh            against the live forum
 #   ./run.sh --demo     against the bundled forum simulator (started here, live posting)
-# Ctrl-C stops everything. Logs of the background processes go to ./logs/.
+# Ctrl-C stops everything; run it again and the stream continues: the scraper's log, seq and bookmarks live in
+# ./data (JVC_DATA_DIR; or Redis when REDIS_URL is set), the Spark job's state in ./checkpoints. Delete both to
+# start from nothing. Logs of the background processes go to ./logs/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,7 +12,7 @@ DEMO=false
 for arg in "$@"; do
   case "$arg" in
     --demo) DEMO=true ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$arg' (try --demo)" >&2; exit 2 ;;
   esac
 done
@@ -53,8 +55,32 @@ if $DEMO; then
 fi
 
 STREAM_PORT="${JVC_STREAM_PORT:-6667}"
+DATA_DIR="${JVC_DATA_DIR:-./data}"
+if [[ -n "${REDIS_URL:-}" ]]; then
+  echo "==> scraper store: Redis (REDIS_URL is set)"
+else
+  echo "==> scraper store: local, in $DATA_DIR (log, seq, bookmarks; survives Ctrl-C and kill -9; delete it for a new stream)"
+fi
 echo "==> scraper: $FORUM_URL -> NDJSON on 127.0.0.1:$STREAM_PORT, metrics on http://127.0.0.1:${JVC_HTTP_PORT:-8080}/metrics (logs/scraper.log)"
-JVC_FORUM_URL="$FORUM_URL" java -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$SCRAPER_JAR" >logs/scraper.log 2>&1 &
+# Exit code 3 = the store lost the stream under the scraper (Redis wiped): restart it onto a new stream.
+# Any other exit ends the loop (and a second scraper on the same data dir is refused with exit 2).
+run_scraper() {
+  local child rc
+  trap 'kill "$child" 2>/dev/null; wait "$child" 2>/dev/null; exit 0' TERM INT
+  while :; do
+    JVC_FORUM_URL="$FORUM_URL" JVC_DATA_DIR="$DATA_DIR" \
+      scraper-vertx/bin/jvc-scraper &
+    child=$!
+    rc=0
+    wait "$child" || rc=$?
+    if [[ $rc -ne 3 ]]; then
+      echo "run.sh: the scraper exited with code $rc" >&2
+      exit "$rc"
+    fi
+    echo "run.sh: the scraper's store lost its stream (exit 3): restarting it onto a new stream" >&2
+  done
+}
+run_scraper >logs/scraper.log 2>&1 &
 PIDS+=($!)
 wait_for_port 127.0.0.1 "$STREAM_PORT" "the scraper"
 

@@ -22,7 +22,11 @@ RUN groupadd --system --gid 10001 app \
  && useradd --system --uid 10001 --gid app --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin app
 WORKDIR /opt/app
 COPY --from=build --chown=root:root /src/dashboard/target/dashboard.jar /opt/app/dashboard.jar
+# All interfaces: probes, the Service and compose's port mapping reach the container from outside its loopback.
+# A non-loopback bind makes JVC_RESULTS_TOKEN mandatory (the dashboard refuses to start without it): the chart
+# and compose pass it from a Secret, and the Spark jobs send it as "Authorization: Bearer <token>".
 ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+    JVC_DASHBOARD_HOST=0.0.0.0 \
     JVC_DASHBOARD_PORT=8090
 USER 10001:10001
 EXPOSE 8090

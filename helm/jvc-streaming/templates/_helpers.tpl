@@ -72,30 +72,88 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 {{- end -}}
 
-{{/* REDIS_URL env entry (plain value or from a Secret). */}}
+{{/* The application version the Spark jobs checkpoint under (JVC_APP_VERSION). */}}
+{{- define "jvc.sparkAppVersion" -}}
+{{- default .Chart.AppVersion .Values.spark.appVersion -}}
+{{- end -}}
+
+{{- define "jvc.credentialsName" -}}{{ include "jvc.prefix" . }}-credentials{{- end -}}
+
+{{/* secretKeyRef fields (name, key) of each credential: the user's existingSecret, else the generated Secret. */}}
+{{- define "jvc.streamTokenRef" -}}
+{{- with .Values.scraper.streamToken -}}
+name: {{ default (include "jvc.credentialsName" $) .existingSecret }}
+key: {{ ternary .key "stream-token" (ne .existingSecret "") }}
+{{- end -}}
+{{- end -}}
+{{- define "jvc.redisPasswordRef" -}}
+{{- with .Values.redis.auth -}}
+name: {{ default (include "jvc.credentialsName" $) .existingSecret }}
+key: {{ ternary .passwordKey "redis-password" (ne .existingSecret "") }}
+{{- end -}}
+{{- end -}}
+{{- define "jvc.resultsTokenRef" -}}
+{{- with .Values.dashboard.resultsToken -}}
+name: {{ default (include "jvc.credentialsName" $) .existingSecret }}
+key: {{ ternary .key "results-token" (ne .existingSecret "") }}
+{{- end -}}
+{{- end -}}
+{{/* The REDIS_URL Secret reference (bundled Redis: the URL with its password; externalRedis.existingSecret), or
+nothing when externalRedis.url is a plain value. */}}
+{{- define "jvc.redisUrlRef" -}}
+{{- if .Values.redis.enabled -}}
+{{- with .Values.redis.auth -}}
+name: {{ default (include "jvc.credentialsName" $) .existingSecret }}
+key: {{ ternary .urlKey "redis-url" (ne .existingSecret "") }}
+{{- end -}}
+{{- else if .Values.externalRedis.existingSecret -}}
+name: {{ .Values.externalRedis.existingSecret }}
+key: {{ .Values.externalRedis.existingSecretKey }}
+{{- end -}}
+{{- end -}}
+
+{{/* REDIS_URL env entry: from a Secret, or the plain externalRedis.url. */}}
 {{- define "jvc.redisUrlEnv" -}}
 - name: REDIS_URL
-{{- if .Values.redis.enabled }}
-  value: {{ printf "redis://%s:6379" (include "jvc.redisName" .) | quote }}
-{{- else if .Values.externalRedis.existingSecret }}
+{{- with include "jvc.redisUrlRef" . }}
   valueFrom:
     secretKeyRef:
-      name: {{ .Values.externalRedis.existingSecret }}
-      key: {{ .Values.externalRedis.existingSecretKey }}
+      {{- . | nindent 6 }}
 {{- else }}
   value: {{ .Values.externalRedis.url | quote }}
 {{- end }}
 {{- end -}}
 
-{{/* STREAM_TOKEN env entry from the Secret, if any. */}}
+{{/* STREAM_TOKEN env entry from its Secret, when the token is on. */}}
 {{- define "jvc.streamTokenEnv" -}}
-{{- with .Values.scraper.streamToken.existingSecret }}
+{{- if .Values.scraper.streamToken.enabled -}}
 - name: STREAM_TOKEN
   valueFrom:
     secretKeyRef:
-      name: {{ . }}
-      key: {{ $.Values.scraper.streamToken.key }}
-{{- end }}
+      {{- include "jvc.streamTokenRef" . | nindent 6 }}
+{{- end -}}
+{{- end -}}
+
+{{/* JVC_RESULTS_TOKEN env entry from its Secret. */}}
+{{- define "jvc.resultsTokenEnv" -}}
+- name: JVC_RESULTS_TOKEN
+  valueFrom:
+    secretKeyRef:
+      {{- include "jvc.resultsTokenRef" . | nindent 6 }}
+{{- end -}}
+
+{{/* "name:key" of a secretKeyRef, the form Spark's spark.kubernetes.<role>.secretKeyRef.<ENV> takes. */}}
+{{- define "jvc.sparkSecretRef" -}}
+{{- $r := fromYaml . -}}
+{{- printf "%s:%s" $r.name $r.key -}}
+{{- end -}}
+
+{{- define "jvc.sparkExecutorServiceAccountName" -}}
+{{- if .Values.spark.executorServiceAccount.create -}}
+{{- default (printf "%s-spark-executor" (include "jvc.prefix" .)) .Values.spark.executorServiceAccount.name -}}
+{{- else -}}
+{{- required "spark.executorServiceAccount.name is required when spark.executorServiceAccount.create is false" .Values.spark.executorServiceAccount.name -}}
+{{- end -}}
 {{- end -}}
 
 {{/* Selector of the Spark driver and executor pods of this release (labels set in every SparkApplication). */}}
@@ -110,6 +168,15 @@ allowPrivilegeEscalation: false
 readOnlyRootFilesystem: true
 capabilities:
   drop: ["ALL"]
+{{- end -}}
+
+{{/* A job's driver / executor: spark.driver / spark.executor with the job's own keys on top; call with
+(dict "ctx" $ "job" $job), read back with fromYaml. */}}
+{{- define "jvc.jobDriver" -}}
+{{- toYaml (merge (deepCopy (default (dict) .job.driver)) (deepCopy .ctx.Values.spark.driver)) -}}
+{{- end -}}
+{{- define "jvc.jobExecutor" -}}
+{{- toYaml (merge (deepCopy (default (dict) .job.executor)) (deepCopy .ctx.Values.spark.executor)) -}}
 {{- end -}}
 
 {{/*
@@ -128,7 +195,8 @@ Cross-field checks that JSON schema cannot express; every message is collected a
 {{- if gt (len $app) 56 -}}
 {{- $msgs = append $msgs (printf "jobs[%d]: SparkApplication name %q is longer than 56 characters (the driver pod <name>-driver must fit in 63)" $i $app) -}}
 {{- end -}}
-{{- $total := mul (int $j.executor.cores) (int $j.executor.instances) -}}
+{{- $executor := include "jvc.jobExecutor" (dict "ctx" $ "job" $j) | fromYaml -}}
+{{- $total := mul (int $executor.cores) (int $executor.instances) -}}
 {{- if lt $total 2 -}}
 {{- $msgs = append $msgs (printf "jobs[%d] (%s): executor.cores x executor.instances = %d, but the job's receiver pins one core: give at least 2 so batches get processed" $i $j.name $total) -}}
 {{- end -}}

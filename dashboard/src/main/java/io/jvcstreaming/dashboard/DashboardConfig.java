@@ -21,9 +21,16 @@ import java.util.Map;
  * @param metricsUrl        the scraper's Prometheus endpoint, polled for the health numbers
  * @param metricsInterval   how often it is polled
  * @param forumOrigin       the only origin topic links may point to (the simulator's in the one-machine run)
+ * @param resultsToken      the bearer token {@code POST /api/results} requires, or null: then POST is open, which
+ *                          is allowed only on a loopback bind address (only local processes can reach it)
+ * @param redisPassword     Redis password (AUTH) when it is not in the URL, or null
  */
 public record DashboardConfig(String host, int port, String redisUrl, String sourceHost, int sourcePort,
-                              String streamToken, URI metricsUrl, Duration metricsInterval, String forumOrigin) {
+                              String streamToken, URI metricsUrl, Duration metricsInterval, String forumOrigin,
+                              String resultsToken, String redisPassword) {
+
+  /** Shorter than this is guessable; the chart generates 32 random characters. */
+  static final int MIN_RESULTS_TOKEN = 16;
 
   /** Every setting: flag, environment variable, default (null = unset), and why it exists. */
   public enum Key {
@@ -38,7 +45,12 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
     METRICS_INTERVAL_MS("--scraper-metrics-interval-ms", "JVC_SCRAPER_METRICS_INTERVAL_MS", "5000",
         "how often the metrics are polled, in ms (200..600000)"),
     FORUM_ORIGIN("--forum-origin", "JVC_FORUM_ORIGIN", "https://www.jeuxvideo.com",
-        "the only origin topic links may point to");
+        "the only origin topic links may point to"),
+    RESULTS_TOKEN("--results-token", "JVC_RESULTS_TOKEN", null,
+        "POST /api/results then needs 'Authorization: Bearer <token>' (16..400 visible ASCII characters); "
+            + "required unless --host is a loopback address"),
+    REDIS_PASSWORD("--redis-password", "REDIS_PASSWORD", null,
+        "Redis password when it is not in --redis-url (prefer the variable: flags show in ps)");
 
     final String flag;
     final String env;
@@ -85,6 +97,56 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
           metricsInterval == null ? "null" : String.valueOf(metricsInterval.toMillis()));
     }
     forumOrigin = normalizeOrigin(forumOrigin);
+    if (resultsToken != null && resultsToken.isEmpty()) {
+      resultsToken = null;
+    }
+    if (resultsToken != null && (resultsToken.length() < MIN_RESULTS_TOKEN || resultsToken.length() > 400
+        || resultsToken.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
+      throw invalid(Key.RESULTS_TOKEN, MIN_RESULTS_TOKEN + "..400 visible ASCII characters (no spaces)", "(hidden)");
+    }
+    if (resultsToken == null && !isLoopback(host)) {
+      throw new IllegalArgumentException(Key.RESULTS_TOKEN.flag + " (" + Key.RESULTS_TOKEN.env + ") is required when "
+          + Key.HOST.flag + " (" + Key.HOST.env + ") is not a loopback address (got '" + host + "'): without it "
+          + "anyone who reaches the port could post forged job results. Set the same token in the Spark jobs, "
+          + "which send it as 'Authorization: Bearer <token>'.");
+    }
+    if (redisPassword != null && redisPassword.isEmpty()) {
+      redisPassword = null;
+    }
+    if (redisPassword != null && redisUrl != null && hasPassword(redisUrl)) {
+      throw new IllegalArgumentException(Key.REDIS_PASSWORD.flag + " (" + Key.REDIS_PASSWORD.env + ") and a password in "
+          + Key.REDIS_URL.flag + " (" + Key.REDIS_URL.env + "): give it once");
+    }
+  }
+
+  /**
+   * True for addresses only this machine can reach: 127.0.0.0/8, ::1 and {@code localhost}. Decided on the text,
+   * without DNS: any other name may resolve to a public address, so it counts as exposed.
+   */
+  static boolean isLoopback(String host) {
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    if (h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+      return true;
+    }
+    String[] parts = h.split("\\.", -1);
+    if (parts.length != 4 || !parts[0].equals("127")) {
+      return false;
+    }
+    for (String part : parts) {
+      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+          || Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether POST /api/results is open (no token; only on loopback, see the constructor). */
+  public boolean resultsOpen() {
+    return resultsToken == null;
   }
 
   /** Defaults, then environment variables, then flags ({@code --key value} or {@code --key=value}). */
@@ -130,7 +192,9 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
         values.get(Key.STREAM_TOKEN),
         uri(Key.METRICS_URL, values.get(Key.METRICS_URL).strip()),
         Duration.ofMillis(integer(Key.METRICS_INTERVAL_MS, values.get(Key.METRICS_INTERVAL_MS))),
-        values.get(Key.FORUM_ORIGIN));
+        values.get(Key.FORUM_ORIGIN),
+        values.get(Key.RESULTS_TOKEN),
+        values.get(Key.REDIS_PASSWORD));
   }
 
   /** The {@code --help} text. */
@@ -144,10 +208,12 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
     return sb.toString();
   }
 
-  /** One line per setting for the start-up log; the token is never printed. */
+  /** One line per setting for the start-up log; tokens and passwords are never printed. */
   public String describe() {
     return "  host=" + host + " port=" + port
+        + "\n  results POST=" + (resultsToken == null ? "open (loopback bind only)" : "bearer token required")
         + "\n  redis=" + (redisUrl == null ? "(none: memory only)" : redactCredentials(redisUrl))
+        + (redisPassword == null ? "" : " password=(set)")
         + "\n  source=" + sourceHost + ":" + sourcePort + " auth=" + (streamToken == null ? "no" : "yes")
         + "\n  scraperMetrics=" + metricsUrl + " every " + metricsInterval.toMillis() + " ms"
         + "\n  forumOrigin=" + forumOrigin;
@@ -205,6 +271,13 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
       // reported below
     }
     throw invalid(Key.FORUM_ORIGIN, "an origin such as https://www.jeuxvideo.com (no path)", raw);
+  }
+
+  /** {@code redis://[user]:password@host...}: a password is whatever follows the ':' of the user info. */
+  private static boolean hasPassword(String url) {
+    int scheme = url.indexOf("://");
+    int at = url.lastIndexOf('@');
+    return scheme > 0 && at > scheme && url.substring(scheme + 3, at).indexOf(':') >= 0;
   }
 
   private static String redactCredentials(String url) {

@@ -19,6 +19,7 @@ public final class DashboardState {
   private PostFeed feed;
   private long accepted;
   private long rejected;
+  private long unauthorized;
 
   public DashboardState(ResultStore results, ResultPersistence persistence, HealthTracker health, EventHub hub,
                         UrlPolicy urls) {
@@ -52,6 +53,11 @@ public final class DashboardState {
     rejected++;
   }
 
+  /** A POST refused for a missing or wrong token. @return how many so far */
+  public long unauthorized() {
+    return ++unauthorized;
+  }
+
   public void post(JsonObject post) {
     hub.broadcast("post", post);
   }
@@ -80,6 +86,7 @@ public final class DashboardState {
         .put("results", new JsonObject()
             .put("accepted", accepted)
             .put("rejected", rejected)
+            .put("unauthorized", unauthorized)
             .put("jobs", results.jobs())
             .put("lastBatchTime", results.lastBatchTime()))
         .put("browsers", hub.size())

@@ -37,7 +37,7 @@ public final class DashboardVerticle extends VerticleBase {
   public Future<?> start() {
     UrlPolicy urls = new UrlPolicy(config.forumOrigin());
     persistence = config.redisUrl() == null ? ResultPersistence.none()
-        : new RedisResultPersistence(vertx, config.redisUrl());
+        : new RedisResultPersistence(vertx, config.redisUrl(), config.redisPassword());
     ResultStore results = new ResultStore();
     HealthTracker health = new HealthTracker();
     hub = new EventHub(vertx);
@@ -64,7 +64,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .setHost(config.host())
                 // No compression: it would buffer the SSE stream, and the assets are a few KiB.
                 .setPort(config.port()))
-            .requestHandler(HttpApi.router(vertx, state, hub))
+            .requestHandler(HttpApi.router(vertx, state, hub, new ResultsAuth(config.resultsToken())))
             .listen())
         .onSuccess(s -> {
           server = s;
@@ -72,6 +72,9 @@ public final class DashboardVerticle extends VerticleBase {
           feed.start();
           poller.start();
           LOG.info("dashboard on http://{}:{}/", config.host(), s.actualPort());
+          if (config.resultsOpen()) {
+            LOG.info("POST /api/results is open to local processes (loopback bind, no --results-token)");
+          }
         });
   }
 

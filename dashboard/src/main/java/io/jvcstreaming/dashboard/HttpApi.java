@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Instant;
 import java.util.Locale;
 
+
 /** The dashboard's HTTP surface: the page, its JSON/SSE feeds and the ingest endpoint for the Spark jobs. */
 public final class HttpApi {
 
@@ -27,11 +28,13 @@ public final class HttpApi {
   private HttpApi() {
   }
 
-  public static Router router(Vertx vertx, DashboardState state, EventHub hub) {
+  public static Router router(Vertx vertx, DashboardState state, EventHub hub, ResultsAuth auth) {
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::securityHeaders);
 
     router.post("/api/results")
+        // Before the body handler: a refused request is answered without reading (or buffering) its body.
+        .handler(new ResultsAuthHandler(auth, state))
         .handler(BodyHandler.create(false).setBodyLimit(MAX_RESULT_BYTES))
         .handler(ctx -> ingest(ctx, state))
         .failureHandler(ctx -> {
@@ -92,7 +95,7 @@ public final class HttpApi {
     ctx.next();
   }
 
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
+  static void json(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended() || ctx.response().headWritten() && status != 200) {
       return;
     }

@@ -1,5 +1,6 @@
 package io.jvcstreaming.dashboard;
 
+import io.jvcstreaming.codec.Greeting;
 import io.jvcstreaming.codec.MalformedLineException;
 import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.codec.StreamProtocol;
@@ -167,9 +168,13 @@ public final class PostFeed {
       return;
     }
     if (StreamProtocol.isControl(bytes, length)) {
+      // the v2 greeting (# HELLO ...) and any answer: never posts; LIVE needs no position, so only logged
       String control = new String(bytes, 0, Math.min(length, 300), StandardCharsets.UTF_8);
       if (control.startsWith(StreamProtocol.ERROR_PREFIX)) {
         LOG.warn("scraper stream says: {}", control);
+      } else {
+        Greeting.parse(control).ifPresent(g -> LOG.info("scraper stream {} holds seq {}..{}", g.streamId(),
+            g.oldest(), g.head()));
       }
       return;
     }

@@ -32,9 +32,14 @@ public final class RedisResultPersistence implements ResultPersistence {
   private Future<Void> tail = Future.succeededFuture();
   private long lastWarnNanos;
 
-  public RedisResultPersistence(Vertx vertx, String url) {
+  /**
+   * @param url      {@code redis[s]://[[user]:password@]host:port[/db]} (percent-encode special characters)
+   * @param password the password when it is not in the URL (from a Secret, {@code REDIS_PASSWORD}), or null
+   */
+  public RedisResultPersistence(Vertx vertx, String url, String password) {
     RedisOptions options = new RedisOptions()
         .setConnectionString(url)
+        .setPassword(password)
         .setNetClientOptions(new NetClientOptions().setConnectTimeout(2000).setTcpKeepAlive(true))
         .setMaxPoolWaiting(64);
     this.client = Redis.createClient(vertx, options);

@@ -61,7 +61,7 @@ class DashboardBrowserIT {
     vertx = Vertx.vertx();
     DashboardVerticle verticle = new DashboardVerticle(new DashboardConfig("127.0.0.1", 0, null, "127.0.0.1",
         scraper.port(), null, URI.create("http://127.0.0.1:" + metrics.port() + "/metrics"),
-        Duration.ofMillis(400), "https://www.jeuxvideo.com"));
+        Duration.ofMillis(400), "https://www.jeuxvideo.com", null, null));
     vertx.deployVerticle(verticle).await();
     base = "http://127.0.0.1:" + verticle.actualPort();
     driver = startBrowser();

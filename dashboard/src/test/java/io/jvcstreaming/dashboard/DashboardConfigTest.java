@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DashboardConfigTest {
 
@@ -26,7 +29,8 @@ class DashboardConfigTest {
   void environmentThenFlagsWin() {
     Map<String, String> env = Map.of("JVC_DASHBOARD_PORT", "9000", "JVC_DASHBOARD_HOST", "0.0.0.0",
         "REDIS_URL", "redis://redis:6379", "SCRAPER_ADDR", "scraper:7000", "STREAM_TOKEN", "s3cret",
-        "JVC_FORUM_ORIGIN", "http://127.0.0.1:8081/");
+        "JVC_FORUM_ORIGIN", "http://127.0.0.1:8081/", "JVC_RESULTS_TOKEN", "results-token-0123456789",
+        "REDIS_PASSWORD", "redis-pass-42");
     DashboardConfig fromEnv = DashboardConfig.load(List.of(), env);
     assertThat(fromEnv.port()).isEqualTo(9000);
     assertThat(fromEnv.host()).isEqualTo("0.0.0.0");
@@ -35,7 +39,12 @@ class DashboardConfigTest {
     assertThat(fromEnv.sourcePort()).isEqualTo(7000);
     assertThat(fromEnv.streamToken()).isEqualTo("s3cret");
     assertThat(fromEnv.forumOrigin()).isEqualTo("http://127.0.0.1:8081");
-    assertThat(fromEnv.describe()).doesNotContain("s3cret");
+    assertThat(fromEnv.resultsToken()).isEqualTo("results-token-0123456789");
+    assertThat(fromEnv.resultsOpen()).isFalse();
+    assertThat(fromEnv.redisPassword()).isEqualTo("redis-pass-42");
+    assertThat(fromEnv.describe()).doesNotContain("s3cret").doesNotContain("results-token-0123456789")
+        .doesNotContain("redis-pass-42").contains("bearer token required").contains("password=(set)");
+    assertThat(fromEnv.toString()).doesNotContain("results-token-0123456789").doesNotContain("redis-pass-42");
 
     DashboardConfig flags = DashboardConfig.load(List.of("--port", "9100", "--source=other:6668"), env);
     assertThat(flags.port()).isEqualTo(9100);
@@ -68,6 +77,60 @@ class DashboardConfigTest {
         .hasMessageContaining("unknown option '--nope'");
     assertThatThrownBy(() -> DashboardConfig.load(List.of("--port"), Map.of()))
         .hasMessageContaining("needs a value");
+  }
+
+  @Test
+  void defaultsKeepPostOpenOnlyBecauseTheyBindLoopback() {
+    DashboardConfig c = DashboardConfig.load(List.of(), Map.of());
+    assertThat(c.resultsToken()).isNull();
+    assertThat(c.resultsOpen()).isTrue();
+    assertThat(c.describe()).contains("open (loopback bind only)");
+  }
+
+  @ParameterizedTest(name = "{0} without a token -> refused")
+  @ValueSource(strings = {"0.0.0.0", "::", "192.168.1.20", "dashboard.example", "10.0.0.1", "127.0.0.1.nip.io"})
+  void anExposedBindAddressWithoutATokenIsRefused(String host) {
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--host", host), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--results-token").hasMessageContaining("JVC_RESULTS_TOKEN")
+        .hasMessageContaining("'" + host + "'").hasMessageContaining("Authorization: Bearer");
+    assertThat(DashboardConfig.load(List.of("--host", host, "--results-token", "0123456789abcdef"), Map.of())
+        .resultsOpen()).isFalse();
+  }
+
+  @ParameterizedTest(name = "isLoopback({0}) = {1}")
+  @CsvSource({
+      "127.0.0.1, true", "127.1.2.3, true", "localhost, true", "LOCALHOST, true", "::1, true", "[::1], true",
+      "0:0:0:0:0:0:0:1, true",
+      "0.0.0.0, false", "::, false", "128.0.0.1, false", "127.0.0.256, false", "127.0.0, false",
+      "127.0.0.1.nip.io, false", "localhost.example, false", "10.0.0.1, false", "my-host, false",
+      "127.0.0.01x, false",
+  })
+  void loopbackIsDecidedOnTheTextWithoutDns(String host, boolean loopback) {
+    assertThat(DashboardConfig.isLoopback(host)).isEqualTo(loopback);
+  }
+
+  @Test
+  void aWeakOrMalformedTokenIsRefusedWithoutEchoingIt() {
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--results-token", "short-15-chars!"), Map.of()))
+        .hasMessageContaining("--results-token").hasMessageContaining("16..400")
+        .hasMessageNotContaining("short-15-chars!");
+    assertThatThrownBy(() -> DashboardConfig.load(List.of(), Map.of("JVC_RESULTS_TOKEN", "has a space in it, long")))
+        .hasMessageContaining("JVC_RESULTS_TOKEN").hasMessageNotContaining("has a space");
+    assertThat(DashboardConfig.load(List.of(), Map.of("JVC_RESULTS_TOKEN", "")).resultsOpen()).isTrue();
+  }
+
+  @Test
+  void aRedisPasswordIsGivenOnce() {
+    assertThatThrownBy(() -> DashboardConfig.load(List.of(),
+        Map.of("REDIS_URL", "redis://:in-url@redis:6379", "REDIS_PASSWORD", "separate")))
+        .hasMessageContaining("REDIS_PASSWORD").hasMessageContaining("give it once")
+        .hasMessageNotContaining("in-url").hasMessageNotContaining("separate");
+    DashboardConfig inUrl = DashboardConfig.load(List.of(), Map.of("REDIS_URL", "redis://:in-url@redis:6379"));
+    assertThat(inUrl.describe()).contains("redis://***@redis:6379").doesNotContain("in-url");
+    // A user without a password in the URL (Redis ACL user) plus the password apart is fine.
+    assertThat(DashboardConfig.load(List.of(), Map.of("REDIS_URL", "redis://jvc@redis:6379",
+        "REDIS_PASSWORD", "separate")).redisPassword()).isEqualTo("separate");
   }
 
   @Test

@@ -101,12 +101,16 @@ class HttpApiTest {
         HttpRequest.newBuilder(URI.create(base + "/api/events")).GET().build(),
         HttpResponse.BodyHandlers.ofInputStream());
     assertThat(sse.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+    // The hub sends "state" once the stream is registered: post only then, so the result is pushed, not missed.
+    CompletableFuture<Void> subscribed = new CompletableFuture<>();
     CompletableFuture<String> resultsEvent = CompletableFuture.supplyAsync(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(sse.body(), StandardCharsets.UTF_8))) {
         String line;
         boolean next = false;
         while ((line = in.readLine()) != null) {
-          if (line.equals("event: results")) {
+          if (line.equals("event: state")) {
+            subscribed.complete(null);
+          } else if (line.equals("event: results")) {
             next = true;
           } else if (next && line.startsWith("data: ")) {
             return line.substring(6);
@@ -117,9 +121,9 @@ class HttpApiTest {
         throw new IllegalStateException(e);
       }
     });
-    Thread.sleep(200);
+    subscribed.get(30, TimeUnit.SECONDS);
     assertThat(Http.postJson(base + "/api/results", RESULT).statusCode()).isEqualTo(202);
-    JsonObject pushed = new JsonObject(resultsEvent.get(10, TimeUnit.SECONDS));
+    JsonObject pushed = new JsonObject(resultsEvent.get(30, TimeUnit.SECONDS));
     assertThat(pushed.getString("job")).isEqualTo("authors");
     assertThat(pushed.getJsonArray("top").getJsonObject(1).getString("key")).isEqualTo("<img src=x onerror=alert(1)>");
   }

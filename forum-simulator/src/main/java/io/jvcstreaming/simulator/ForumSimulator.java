@@ -62,6 +62,13 @@ public final class ForumSimulator implements AutoCloseable {
     SimClock clock = config.live() ? SimClock.wall() : SimClock.frozen();
     HistoryGenerator.generate(world, activity, content, config.seed(), config.topics(), config.maxPostsPerTopic(),
         clock.anchor(), startedAtMillis);
+    if (config.live()) {
+      // a restarted live simulator publishes new posts, never reuses the ids of the one before it
+      world.write(() -> {
+        world.liveIdsAfterClock(System.currentTimeMillis());
+        return null;
+      });
+    }
     this.publisher = new LivePublisher(world, activity, clock, config.maxPostsPerTopic(), config.seed());
     this.routes = new ForumRoutes(world, clock);
   }

@@ -29,7 +29,9 @@ final class Chart {
 
   /** Renders with the default values plus an optional values file (lists need a file, not --set). */
   static String render(String release, Path valuesFile, Map<String, Object> sets) {
-    TemplateCommand cmd = new Helm(DIR).template().withName(release).withNamespace(NS);
+    // helm-java's template runs lookup against a cluster (its dry-run is "none", not "client" as in `helm template`)
+    TemplateCommand cmd = new Helm(DIR).template().withName(release).withNamespace(NS)
+        .set("credentials.keepOnUpgrade", false);
     if (valuesFile != null) {
       cmd = cmd.withValuesFile(valuesFile);
     }

@@ -54,7 +54,7 @@ class ChartMockServerIT {
   @DisplayName("default values: every resource is accepted and reads back as rendered")
   void defaultInstall() {
     List<HasMetadata> created = apply(Chart.render(Map.of()));
-    assertThat(created).hasSize(17);
+    assertThat(created).hasSize(19);
 
     Deployment scraper = client.apps().deployments().inNamespace(NS).withName("jvc-streaming-scraper").get();
     assertThat(scraper.getSpec().getReplicas()).isEqualTo(1);

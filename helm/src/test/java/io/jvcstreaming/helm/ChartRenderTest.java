@@ -6,6 +6,7 @@ import static io.jvcstreaming.helm.Chart.has;
 import static io.jvcstreaming.helm.Chart.ofKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.Release;
@@ -46,7 +47,9 @@ class ChartRenderTest {
         "StatefulSet/jvc-streaming-redis",
         "Service/jvc-streaming-redis",
         "NetworkPolicy/jvc-streaming-redis",
+        "Secret/jvc-streaming-credentials",
         "ServiceAccount/jvc-streaming-spark",
+        "ServiceAccount/jvc-streaming-spark-executor",
         "Role/jvc-streaming-spark",
         "RoleBinding/jvc-streaming-spark",
         "PersistentVolumeClaim/jvc-streaming-spark-checkpoints",
@@ -82,7 +85,8 @@ class ChartRenderTest {
           .containsEntry("JVC_HTTP_PORT", "8080")
           .containsEntry("JVC_FETCHERS", "60")
           .containsEntry("JVC_RATE", "20")
-          .containsEntry("JVC_REFRESH_INTERVAL", "2s")
+          .containsEntry("JVC_REFRESH_INTERVAL", "2s").containsEntry("JVC_STORE", "redis")
+          .containsEntry("JVC_DATA_DIR", "/data")
           .containsEntry("JVC_LIST_PAGES", "2")
           .containsEntry("JVC_BACKFILL_PAGES", "1")
           .containsEntry("JVC_LEADER_ELECTION", "false")
@@ -115,8 +119,10 @@ class ChartRenderTest {
       assertThat((Object) at(env.get("POD_NAME"), "valueFrom", "fieldRef", "fieldPath")).isEqualTo("metadata.name");
       assertThat((Object) at(env.get("POD_NAMESPACE"), "valueFrom", "fieldRef", "fieldPath"))
           .isEqualTo("metadata.namespace");
-      assertThat((Object) at(env.get("REDIS_URL"), "value")).isEqualTo("redis://jvc-streaming-redis:6379");
-      assertThat(env).doesNotContainKey("STREAM_TOKEN");
+      assertThat((Object) at(env.get("REDIS_URL"), "valueFrom", "secretKeyRef"))
+          .isEqualTo(Map.of("name", "jvc-streaming-credentials", "key", "redis-url"));
+      assertThat((Object) at(env.get("STREAM_TOKEN"), "valueFrom", "secretKeyRef"))
+          .isEqualTo(Map.of("name", "jvc-streaming-credentials", "key", "stream-token"));
       Map<String, Object> annotations = at(dep, "spec", "template", "metadata", "annotations");
       assertThat(annotations).containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "8080")
           .containsEntry("prometheus.io/path", "/metrics").containsKey("checksum/config");
@@ -154,11 +160,11 @@ class ChartRenderTest {
       Map<String, Object> c = at(find(docs, "Deployment", "jvc-streaming-scraper"), "spec", "template", "spec",
           "containers", "0");
       assertThat((Object) at(Chart.env(c).get("STREAM_TOKEN"), "valueFrom", "secretKeyRef"))
-          .isEqualTo(Map.of("name", "tok", "key", "token"));
+          .isEqualTo(Map.of("name", "tok", "key", "stream-token"));
       for (Map<String, Object> app : ofKind(docs, "SparkApplication")) {
         Map<String, Object> conf = at(app, "spec", "sparkConf");
-        assertThat(conf).containsEntry("spark.kubernetes.driver.secretKeyRef.STREAM_TOKEN", "tok:token")
-            .containsEntry("spark.kubernetes.executor.secretKeyRef.STREAM_TOKEN", "tok:token");
+        assertThat(conf).containsEntry("spark.kubernetes.driver.secretKeyRef.STREAM_TOKEN", "tok:stream-token")
+            .containsEntry("spark.kubernetes.executor.secretKeyRef.STREAM_TOKEN", "tok:stream-token");
       }
     }
   }
@@ -207,12 +213,14 @@ class ChartRenderTest {
     }
 
     @Test
-    @DisplayName("Redis only from the scraper")
+    @DisplayName("Redis only from the scraper and this release's Spark drivers")
     void redisPolicy() {
       Map<String, Object> np = find(defaults, "NetworkPolicy", "jvc-streaming-redis");
-      assertThat((Object) at(np, "spec", "ingress", "0", "from")).isEqualTo(List.of(Map.of("podSelector",
-          Map.of("matchLabels", Map.of("app.kubernetes.io/name", "jvc-streaming",
-              "app.kubernetes.io/instance", "jvc-streaming", "app.kubernetes.io/component", "scraper")))));
+      assertThat((Object) at(np, "spec", "ingress", "0", "from")).isEqualTo(List.of(
+          Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "jvc-streaming",
+              "app.kubernetes.io/instance", "jvc-streaming", "app.kubernetes.io/component", "scraper"))),
+          Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/instance", "jvc-streaming",
+              "app.kubernetes.io/component", "spark-job", "spark-role", "driver")))));
     }
 
     @Test
@@ -330,6 +338,10 @@ class ChartRenderTest {
       assertThat((Object) at(env.get("SCRAPER_ADDR"), "value"))
           .isEqualTo("jvc-streaming-scraper.jvc-streaming.svc.cluster.local:6667");
       assertThat((Object) at(env.get("JVC_DASHBOARD_PORT"), "value")).isEqualTo("8090");
+      // its own default bind address (127.0.0.1) would fail the probes and every job's POST
+      assertThat((Object) at(env.get("JVC_DASHBOARD_HOST"), "value")).isEqualTo("0.0.0.0");
+      assertThat((Object) at(c, "readinessProbe", "httpGet", "path")).isEqualTo("/health");
+      assertThat((Object) at(c, "livenessProbe", "httpGet", "path")).isEqualTo("/health");
       assertThat((Object) at(env.get("JVC_SCRAPER_METRICS_URL"), "value"))
           .isEqualTo("http://jvc-streaming-scraper:8080/metrics");
       assertThat((Object) at(find(docs, "NetworkPolicy", "jvc-streaming-dashboard"), "spec", "ingress", "0", "ports",
@@ -337,7 +349,7 @@ class ChartRenderTest {
       assertThat((List<?>) at(find(docs, "NetworkPolicy", "jvc-streaming-scraper"), "spec", "ingress", "0", "from"))
           .hasSize(2);
       assertThat((List<?>) at(find(docs, "NetworkPolicy", "jvc-streaming-redis"), "spec", "ingress", "0", "from"))
-          .hasSize(2);
+          .hasSize(3);
       for (Map<String, Object> app : ofKind(docs, "SparkApplication")) {
         assertThat((List<String>) at(app, "spec", "arguments")).containsSequence("--publish-url",
             "http://jvc-streaming-dashboard:8090/api/results");
@@ -349,7 +361,7 @@ class ChartRenderTest {
   @DisplayName("NOTES.txt prints the kubectl logs commands of every job")
   void notes() {
     Release release = new Helm(Chart.DIR).install().withName("jvc-streaming").withNamespace(Chart.NS)
-        .dryRun().clientOnly().call();
+        .dryRun().withDryRunOption(DryRun.CLIENT).clientOnly().call();
     String notes = release.getOutput();
     for (String job : List.of("stickers", "authors", "words", "pseudo", "topics")) {
       assertThat(notes).contains("kubectl logs -f jvc-streaming-" + job + "-driver -n jvc-streaming")

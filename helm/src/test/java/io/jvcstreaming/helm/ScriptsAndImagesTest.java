@@ -65,6 +65,12 @@ class ScriptsAndImagesTest {
   }
 
   @Test
+  @DisplayName("the dashboard image listens on every interface (its own default, 127.0.0.1, is unreachable)")
+  void dashboardImageBindsAllInterfaces() {
+    assertThat(Chart.read(Chart.REPO.resolve("docker/dashboard.Dockerfile"))).contains("JVC_DASHBOARD_HOST=0.0.0.0");
+  }
+
+  @Test
   @DisplayName("Spark image: apache/spark:3.5.8-java17-scala, jar at the mainApplicationFile path, user 185")
   void sparkDockerfile() {
     String df = Chart.read(Chart.REPO.resolve("spark-analytics/Dockerfile"));

@@ -1,7 +1,7 @@
 package io.jvcstreaming.scraper;
 
 import io.jvcstreaming.leader.LeadershipConfig;
-import io.jvcstreaming.leader.LeaseLeadership;
+import io.jvcstreaming.leader.ProcessLeadership;
 import io.jvcstreaming.scraper.config.ScraperConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,7 +26,9 @@ final class LeaderSupport {
       return Scraper.start(vertx, config);
     }
     return Scraper.create(vertx, config).map(scraper -> {
-      LeaseLeadership leadership = LeaseLeadership.start(
+      // ProcessLeadership exits (code 1) when the lease is lost and releases it on SIGTERM without exiting inside
+      // the shutdown hook (which deadlocked the JVM before)
+      ProcessLeadership.start(
           LeadershipConfig.of(config.podNamespace(), config.leaseName(), config.podName(), config.leaseDuration()),
           () -> vertx.runOnContext(v -> {
             LOG.info("{} leads (lease {}/{}): starting the crawl and the stream", config.podName(),
@@ -35,13 +37,7 @@ final class LeaderSupport {
               LOG.error("could not start leading: {}", e.toString(), e);
               System.exit(1);
             });
-          }),
-          () -> {
-            LOG.error("{} lost the lease {}: exiting so that only one instance ever appends", config.podName(),
-                config.leaseName());
-            System.exit(1);
-          });
-      Runtime.getRuntime().addShutdownHook(new Thread(leadership::close, "lease-release"));
+          }));
       LOG.info("{} is a candidate for lease {}/{}; not ready until it leads", config.podName(), config.podNamespace(),
           config.leaseName());
       return scraper;

@@ -2,9 +2,11 @@ package io.jvcstreaming.scraper;
 
 import io.jvcstreaming.scraper.config.ConfigLoader;
 import io.jvcstreaming.scraper.config.ScraperConfig;
+import io.jvcstreaming.scraper.dedup.DataDirInUseException;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,16 +33,29 @@ public final class ScraperMain {
     }
     LOG.info("jvc-scraper starting with:\n{}", config.describe());
     Vertx vertx = Vertx.vertx();
+    AtomicReference<Scraper> running = new AtomicReference<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
+        Scraper scraper = running.get();
+        if (scraper != null) {
+          // closes the store cleanly (the local store's file lock goes with it); every append is committed already
+          scraper.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       } catch (Exception e) {
         // the JVM is going down anyway
       }
     }, "scraper-shutdown"));
-    LeaderSupport.run(vertx, config).onFailure(e -> {
+    LeaderSupport.run(vertx, config).onSuccess(scraper -> {
+      running.set(scraper);
+      scraper.exitRequested().onSuccess(code -> {
+        LOG.error("jvc-scraper exiting with code {} so that its supervisor restarts it onto a new stream", code);
+        // not on the event loop: the shutdown hook needs it to close Vert.x
+        new Thread(() -> System.exit(code), "scraper-exit").start();
+      });
+    }).onFailure(e -> {
       LOG.error("jvc-scraper failed to start: {}", e.toString(), e);
-      System.exit(1);
+      System.exit(e instanceof DataDirInUseException ? 2 : 1);
     });
   }
 }

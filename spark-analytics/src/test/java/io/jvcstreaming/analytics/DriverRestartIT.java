@@ -39,6 +39,8 @@ class DriverRestartIT extends SparkITBase {
     assertThat(counts).isEqualTo(posts.authors());
     assertThat(reports.latest("authors").get("totalPosts").asLong()).isEqualTo(1_000);
     // the new receiver resumed from its bookmark (the last stored seq), not from the beginning
-    assertThat(server.resumes().subList((int) resumesBefore, server.resumes().size())).first().isEqualTo(399L);
+    assertThat(server.resumeSeqs().subList((int) resumesBefore, server.resumes().size())).first().isEqualTo(399L);
+    assertThat(server.resumes()).allMatch(r -> r.streamId().equals(server.streamId()));
+    assertThat(server.answers()).allMatch(a -> a.startsWith("# OK resume"));
   }
 }

@@ -43,9 +43,11 @@ class ReceiverIT extends SparkITBase {
     Map<String, Long> counts = reports.awaitCounts("authors", posts.authors()::equals, WAIT);
     assertThat(counts).isEqualTo(posts.authors());
     assertThat(reports.latest("authors").get("totalPosts").asLong()).isEqualTo(700);
-    assertThat(server.resumes()).hasSizeGreaterThanOrEqualTo(2).startsWith(-1L);
+    assertThat(server.resumeSeqs()).hasSizeGreaterThanOrEqualTo(2).startsWith(-1L);
+    // every RESUME names the stream it is a position in
+    assertThat(server.resumes()).allMatch(r -> r.streamId().equals(server.streamId()));
     // every reconnect resumed from what was stored (299, or 499 if the old connection delivered more before closing)
-    assertThat(server.resumes().subList(1, server.resumes().size())).allMatch(seq -> seq == 299L || seq == 499L);
+    assertThat(server.resumeSeqs().subList(1, server.resumes().size())).allMatch(seq -> seq == 299L || seq == 499L);
   }
 
   @Test

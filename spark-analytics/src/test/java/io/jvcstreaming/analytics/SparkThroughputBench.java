@@ -123,6 +123,10 @@ public final class SparkThroughputBench {
   private static void feed(ServerSocket server, int rate) {
     TestPosts posts = new TestPosts(1);
     try (Socket s = server.accept(); OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 16)) {
+      // protocol v2: greet, then answer the receiver's RESUME (whatever it is) with the start of this stream
+      out.write(new io.jvcstreaming.codec.Greeting("00000000000000be", -1, -1).line().getBytes(
+          java.nio.charset.StandardCharsets.UTF_8));
+      out.write(io.jvcstreaming.codec.ResumeAnswer.ok(-1, 0).line().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       long start = System.nanoTime();
       long sent = 0;
       while (true) {

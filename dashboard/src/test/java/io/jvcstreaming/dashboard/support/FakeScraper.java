@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The scraper's stream side, as plain blocking sockets: accepts clients, reads their handshake up to
+ * The scraper's stream side, as plain blocking sockets: accepts clients, greets them, reads their handshake up to
  * {@code LIVE}, then writes whatever posts the test sends, encoded by the real codec.
  */
 public final class FakeScraper implements AutoCloseable {
@@ -68,6 +68,10 @@ public final class FakeScraper implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket s = server.accept();
+        // the real server greets first (protocol v2): the dashboard must skip it, not count it as a bad post
+        s.getOutputStream().write("# HELLO v=2 stream=0123456789abcdef oldest=-1 head=-1\n"
+            .getBytes(StandardCharsets.UTF_8));
+        s.getOutputStream().flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {

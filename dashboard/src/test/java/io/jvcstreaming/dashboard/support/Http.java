@@ -31,6 +31,14 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  /** A JSON POST with an {@code Authorization} header (sent as given). */
+  public static HttpResponse<String> postJson(String url, String body, String authorization) {
+    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .header("Authorization", authorization)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   private static HttpResponse<String> send(HttpRequest request) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -15,9 +15,16 @@ public final class RedisTestServer implements AutoCloseable {
 
   private final int port;
   private final Path dir;
+  private final String password;
   private RedisServer server;
 
   public RedisTestServer() {
+    this(null);
+  }
+
+  /** @param password required from every client ({@code requirepass}), or null for none */
+  public RedisTestServer(String password) {
+    this.password = password;
     try {
       this.port = freePort();
       this.dir = Files.createTempDirectory("jvc-redis");
@@ -29,14 +36,17 @@ public final class RedisTestServer implements AutoCloseable {
 
   public void start() {
     try {
-      server = RedisServer.newRedisServer()
+      var builder = RedisServer.newRedisServer()
           .port(port)
           .bind("127.0.0.1")
           .setting("dir " + dir)
           .setting("appendonly yes")
           .setting("appendfsync always")
-          .setting("save \"\"")
-          .build();
+          .setting("save \"\"");
+      if (password != null) {
+        builder.setting("requirepass " + password);
+      }
+      server = builder.build();
       server.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded Redis on port " + port, e);

@@ -14,9 +14,15 @@ public final class TestDashboards {
   }
 
   public static DashboardConfig config(String redisUrl, int sourcePort, int metricsPort) {
+    return config(redisUrl, null, null, sourcePort, metricsPort);
+  }
+
+  /** With a results token (null = open POST) and a Redis password given apart from the URL (null = none). */
+  public static DashboardConfig config(String redisUrl, String redisPassword, String resultsToken, int sourcePort,
+                                       int metricsPort) {
     return new DashboardConfig("127.0.0.1", 0, redisUrl, "127.0.0.1", sourcePort, null,
         URI.create("http://127.0.0.1:" + metricsPort + "/metrics"), Duration.ofMillis(300),
-        "https://www.jeuxvideo.com");
+        "https://www.jeuxvideo.com", resultsToken, redisPassword);
   }
 
   /** A port nobody listens on (bound then released), for a source the test wants absent. */

@@ -18,6 +18,11 @@ public final class World {
 
   private static final long FIRST_TOPIC_ID = 77_012_345L;
   private static final long FIRST_MESSAGE_ID = 1_320_004_211L;
+  /** Live ids after {@link #liveIdsAfterClock}: counted from here, so they are above every history id. */
+  private static final long CLOCK_EPOCH_MILLIS = 1_780_000_000_000L; // 2026-05-28
+  /** More than live posts can take in a millisecond (gaps up to 40 at the CLI's top rate of 100 000 posts/s). */
+  static final long MESSAGE_IDS_PER_MILLI = 4_100L;
+  private static final long TOPIC_IDS_PER_MILLI = 1_300L;
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final SplittableRandom idGaps;
@@ -57,6 +62,20 @@ public final class World {
   }
 
   // ---- mutations: callers hold the write lock (see write) ----
+
+  /**
+   * Moves the next live ids above everything an earlier run of this simulator can have published: the same seed
+   * regenerates the same history (same ids), but the live posts of a restarted simulator must be new posts with
+   * higher ids, as on the real forum. Ids then follow the clock: live posts at the top rate use fewer than
+   * {@link #MESSAGE_IDS_PER_MILLI} per millisecond, so the ids of a run started later are above those of any run
+   * before it (a burst from {@code /_control} may borrow a few milliseconds ahead).
+   */
+  public void liveIdsAfterClock(long wallMillis) {
+    requireWriter();
+    long millis = Math.max(0, wallMillis - CLOCK_EPOCH_MILLIS);
+    nextMessageId = Math.max(nextMessageId, FIRST_MESSAGE_ID + 100_000_000L + millis * MESSAGE_IDS_PER_MILLI);
+    nextTopicId = Math.max(nextTopicId, FIRST_TOPIC_ID + 10_000_000L + millis * TOPIC_IDS_PER_MILLI);
+  }
 
   public Topic createTopic(String title, Instant createdAt, Author author, boolean pinned, String lockReason) {
     requireWriter();

@@ -3,6 +3,8 @@ package io.jvcstreaming.scraper.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.InetAddress;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -48,6 +50,8 @@ public final class ConfigLoader {
     return new ScraperConfig(
         uri(values),
         values.get(Setting.REDIS_URL),
+        StoreKind.resolve(values.get(Setting.STORE), values.get(Setting.REDIS_URL)),
+        dataDir(values),
         values.get(Setting.STREAM_HOST),
         integer(Setting.STREAM_PORT, values),
         values.get(Setting.HTTP_HOST),
@@ -102,6 +106,18 @@ public final class ConfigLoader {
       return new URI(raw);
     } catch (URISyntaxException e) {
       throw ScraperConfig.invalid(Setting.FORUM_URL, "an absolute http(s) URL", raw);
+    }
+  }
+
+  private static Path dataDir(Map<Setting, String> values) {
+    String raw = values.get(Setting.DATA_DIR).strip();
+    if (raw.isEmpty()) {
+      throw ScraperConfig.invalid(Setting.DATA_DIR, "a directory path", raw);
+    }
+    try {
+      return Path.of(raw);
+    } catch (InvalidPathException e) {
+      throw ScraperConfig.invalid(Setting.DATA_DIR, "a directory path", raw);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.jvcstreaming.scraper.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -11,6 +12,8 @@ import java.time.Duration;
 public record ScraperConfig(
     URI forumUrl,
     String redisUrl,
+    StoreKind store,
+    Path dataDir,
     String streamHost,
     int streamPort,
     String httpHost,
@@ -49,6 +52,12 @@ public record ScraperConfig(
       throw invalid(Setting.REDIS_URL, "a redis://host:port[/db] or rediss:// URL, or unset", redisUrl);
     }
     redisUrl = redisUrl == null || redisUrl.isBlank() ? null : redisUrl;
+    if (store == null || (store == StoreKind.REDIS) != (redisUrl != null)) {
+      throw invalid(Setting.STORE, "redis exactly when --redis-url is set", store);
+    }
+    if (store == StoreKind.LOCAL && dataDir == null) {
+      throw invalid(Setting.DATA_DIR, "a directory path", null);
+    }
     requireRange(Setting.STREAM_PORT, streamPort, 0, 65535);
     requireRange(Setting.HTTP_PORT, httpPort, 0, 65535);
     requireRange(Setting.FETCHERS, fetchers, 1, 512);
@@ -77,6 +86,11 @@ public record ScraperConfig(
     if (leaderElection && (podNamespace == null || podNamespace.isBlank())) {
       throw invalid(Setting.POD_NAMESPACE, "the pod's namespace when leader election is on", podNamespace);
     }
+    if (leaderElection && store != StoreKind.REDIS) {
+      // each replica would keep its own log and seq: a new leader would restart the stream elsewhere
+      throw invalid(Setting.LEADER_ELECTION, "false unless the store is Redis (--redis-url), shared by the replicas",
+          leaderElection);
+    }
   }
 
   /** The origin (scheme://host[:port]) that topic links resolve against. */
@@ -88,7 +102,11 @@ public record ScraperConfig(
   public String describe() {
     StringBuilder sb = new StringBuilder();
     sb.append("  forum.url=").append(forumUrl).append('\n')
-        .append("  redis.url=").append(redisUrl == null ? "(unset: in-memory log and bookmarks)" : maskPassword(redisUrl)).append('\n')
+        .append("  store=").append(switch (store) {
+          case REDIS -> "redis " + maskPassword(redisUrl);
+          case LOCAL -> "local " + dataDir.toAbsolutePath().normalize();
+          case MEMORY -> "memory (nothing survives a restart)";
+        }).append('\n')
         .append("  stream=").append(streamHost).append(':').append(streamPort)
         .append(" token=").append(streamToken == null ? "(none)" : "****").append('\n')
         .append("  http=").append(httpHost).append(':').append(httpPort).append('\n')

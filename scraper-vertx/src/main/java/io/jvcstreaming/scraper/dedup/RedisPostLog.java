@@ -2,6 +2,7 @@ package io.jvcstreaming.scraper.dedup;
 
 import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.retry.Backoff;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.stream.RecentPosts;
 import io.vertx.core.Future;
@@ -16,14 +17,16 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log as a Redis Stream and the bookmarks as Redis hashes, written together by one Lua script so a
- * {@code kill -9} at any instant leaves either both or neither: a post is in the log exactly when the
- * bookmark covers it. {@code seq} comes from a Redis counter, so it continues across restarts and leader
+ * The log as a Redis Stream, the bookmarks as Redis hashes and the ids the log holds as a sorted set, written
+ * together by one Lua script so a {@code kill -9} at any instant leaves either all or none: a post is in the log
+ * exactly when the bookmark covers it, and an id in the log is never appended again (under any topic). The script
+ * also refuses to write when {@code jvc:stream-id} is not the id opened at start. {@code seq} comes from a Redis counter, so it continues across restarts and leader
  * changes. A tailer reads the stream back ({@code XREAD BLOCK}) into {@link RecentPosts}, which is what
  * stream clients are served from; that keeps serving while Redis is down, and catches up when it returns.
  */
@@ -35,32 +38,55 @@ public final class RedisPostLog implements PostLog {
   static final String SEQ_KEY = "jvc:seq";
   static final String STREAM_ID_KEY = "jvc:stream-id";
   static final String BOOKMARK_PREFIX = "jvc:bm:";
-  /** A bookmark outlives a week of silence; a topic quiet for longer is bumped rarely enough to re-read. */
-  static final int BOOKMARK_TTL_SECONDS = 7 * 24 * 3600;
+  /** The per-post-id guard: ids of the posts the log holds, scored by seq, trimmed with the stream. */
+  static final String IDS_KEY = "jvc:ids";
+  /** Refreshed on every append of the topic; see {@link BookmarkRetention} for why it must outlive the log. */
+  static final long BOOKMARK_TTL_SECONDS = BookmarkRetention.TTL.toSeconds();
+  /** The error the append script answers when the store is not the stream this process opened. */
+  static final String STREAM_LOST = "STREAMLOST";
   /** Stream entry field holding the post's NDJSON line. */
   static final String LINE_FIELD = "l";
 
   /*
-   * KEYS: bookmark hash, log stream, seq counter. ARGV: lastPage, maxlen, ttl, then (id, line) pairs sorted by
-   * id, each line encoded with seq 0 (its first 8 bytes are {"seq":0) so the script only splices the seq in.
+   * KEYS: bookmark hash, log stream, seq counter, stream id, id guard. ARGV: lastPage, maxlen, ttl, the stream id
+   * this process opened, then (id, line) pairs sorted by id, each line encoded with seq 0 (its first 8 bytes are
+   * {"seq":0) so the script only splices the seq in. Returns {appended, duplicates skipped}.
+   * A missing or different stream id (Redis wiped while we run), or a seq counter gone while the log is there,
+   * writes nothing: a seq counter restarted under the old id would make every reader's position lie.
    */
   static final String APPEND_SCRIPT = """
-      local last = tonumber(redis.call('HGET', KEYS[1], 'lastId') or '0')
-      local maxId = last
+      local current = redis.call('GET', KEYS[4])
+      if current ~= ARGV[4] then
+        return redis.error_reply('STREAMLOST jvc:stream-id is ' .. (current or '(missing)') .. ', this scraper opened ' .. ARGV[4])
+      end
+      if redis.call('EXISTS', KEYS[3]) == 0 and redis.call('EXISTS', KEYS[2]) == 1 then
+        return redis.error_reply('STREAMLOST jvc:seq is missing while jvc:log holds posts of stream ' .. ARGV[4])
+      end
+      local maxId = tonumber(redis.call('HGET', KEYS[1], 'lastId') or '0')
       local appended = 0
-      for i = 4, #ARGV, 2 do
+      local duplicates = 0
+      local seq = nil
+      for i = 5, #ARGV, 2 do
         local id = tonumber(ARGV[i])
         if id > maxId then
-          local seq = redis.call('INCR', KEYS[3])
-          local line = '{"seq":' .. seq .. string.sub(ARGV[i + 1], 9)
-          redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], seq .. '-1', 'l', line)
           maxId = id
-          appended = appended + 1
+          if redis.call('ZSCORE', KEYS[5], ARGV[i]) then
+            duplicates = duplicates + 1
+          else
+            seq = redis.call('INCR', KEYS[3])
+            local line = '{"seq":' .. seq .. string.sub(ARGV[i + 1], 9)
+            redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], seq .. '-1', 'l', line)
+            redis.call('ZADD', KEYS[5], seq, ARGV[i])
+            appended = appended + 1
+          end
         end
+      end
+      if seq then
+        redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', seq - tonumber(ARGV[2]))
       end
       redis.call('HSET', KEYS[1], 'lastId', string.format('%d', maxId), 'lastPage', ARGV[1])
       redis.call('EXPIRE', KEYS[1], ARGV[3])
-      return appended
+      return {appended, duplicates}
       """;
 
   private final Vertx vertx;
@@ -72,8 +98,10 @@ public final class RedisPostLog implements PostLog {
   private volatile String streamId;
   private volatile boolean healthy;
   private volatile boolean closed;
+  private final Backoff tailBackoff = new Backoff(250, 30_000);
+  private volatile Consumer<String> streamLostHandler = reason -> { };
+  private final AtomicBoolean streamLost = new AtomicBoolean();
   private long tailAfterSeq = -1;
-  private int tailFailures;
 
   public RedisPostLog(Vertx vertx, String redisUrl, RecentPosts recent, ScraperMetrics metrics, int capacity) {
     this.vertx = vertx;
@@ -102,8 +130,8 @@ public final class RedisPostLog implements PostLog {
           streamId = id.toString();
           return redis.send(Request.cmd(Command.GET).arg(SEQ_KEY));
         })
-        .map(seq -> {
-          long last = seq == null ? 0 : seq.toLong();
+        .compose(this::seqOrRestored)
+        .map(last -> {
           // Load the window a RESUME may ask for: the last `capacity` posts.
           tailAfterSeq = Math.max(0, last - capacity);
           healthy = true;
@@ -115,6 +143,29 @@ public final class RedisPostLog implements PostLog {
         .onFailure(e -> metrics.redisError());
   }
 
+  /**
+   * The seq counter, or, when only it was lost while the log survived (a DEL, a partial restore), the seq of the
+   * log's last entry, written back (NX): seq then continues under the same id instead of restarting at 1.
+   */
+  private Future<Long> seqOrRestored(Response seq) {
+    if (seq != null && seq.toString() != null) {
+      return Future.succeededFuture(seq.toLong());
+    }
+    return redis.send(Request.cmd(Command.XREVRANGE).arg(LOG_KEY).arg("+").arg("-").arg("COUNT").arg(1))
+        .compose(last -> {
+          if (last == null || last.size() == 0) {
+            return Future.succeededFuture(0L);
+          }
+          String entryId = last.get(0).get(0).toString();
+          long restored = Long.parseLong(entryId.substring(0, entryId.indexOf('-')));
+          LOG.warn("Redis: {} was missing while {} holds posts up to seq {}: restored, stream {} continues",
+              SEQ_KEY, LOG_KEY, restored, streamId);
+          return redis.send(Request.cmd(Command.SET).arg(SEQ_KEY).arg(restored).arg("NX"))
+              .compose(ok -> redis.send(Request.cmd(Command.GET).arg(SEQ_KEY)))
+              .map(Response::toLong);
+        });
+  }
+
   /** One XREAD BLOCK after another, for as long as we run; reconnects with capped, jittered backoff. */
   private void tail() {
     if (closed) {
@@ -124,7 +175,7 @@ public final class RedisPostLog implements PostLog {
     redis.send(Request.cmd(Command.XREAD).arg("COUNT").arg(2000).arg("BLOCK").arg(1000)
             .arg("STREAMS").arg(LOG_KEY).arg(fromId))
         .onSuccess(res -> {
-          tailFailures = 0;
+          tailBackoff.reset();
           healthy = true;
           if (res != null) {
             absorb(res);
@@ -137,7 +188,7 @@ public final class RedisPostLog implements PostLog {
           }
           healthy = false;
           metrics.redisError();
-          long delay = backoff(++tailFailures);
+          long delay = tailBackoff.nextDelayMillis();
           LOG.warn("Redis tail failed ({}); serving what the stream window holds, retrying in {} ms", e.getMessage(), delay);
           vertx.setTimer(delay, t -> tail());
         });
@@ -195,8 +246,8 @@ public final class RedisPostLog implements PostLog {
     Request eval = Request.cmd(Command.EVALSHA).arg(scriptSha);
     Request fallback = Request.cmd(Command.EVAL).arg(APPEND_SCRIPT);
     for (Request r : List.of(eval, fallback)) {
-      r.arg(3).arg(BOOKMARK_PREFIX + topicId).arg(LOG_KEY).arg(SEQ_KEY)
-          .arg(lastPage).arg(capacity).arg(BOOKMARK_TTL_SECONDS);
+      r.arg(5).arg(BOOKMARK_PREFIX + topicId).arg(LOG_KEY).arg(SEQ_KEY).arg(STREAM_ID_KEY).arg(IDS_KEY)
+          .arg(lastPage).arg(capacity).arg(BOOKMARK_TTL_SECONDS).arg(streamId);
     }
     for (Post post : candidates) {
       byte[] line = PostCodec.encodeLine(post.withSeq(0));
@@ -210,14 +261,41 @@ public final class RedisPostLog implements PostLog {
             : Future.failedFuture(e))
         .map(res -> {
           healthy = true;
-          return res.toInteger();
+          int duplicates = res.get(1).toInteger();
+          if (duplicates > 0) {
+            metrics.duplicatesSkipped(duplicates);
+            LOG.info("topic {}: {} post(s) already in the log (a merged or moved topic) skipped", topicId, duplicates);
+          }
+          return res.get(0).toInteger();
         })
-        .onFailure(this::failed);
+        .onFailure(e -> {
+          if (isStreamLost(e)) {
+            lost(topicId, e.getMessage());
+          } else {
+            failed(e);
+          }
+        });
+  }
+
+  static boolean isStreamLost(Throwable e) {
+    return e.getMessage() != null && e.getMessage().contains(STREAM_LOST);
+  }
+
+  /** Redis no longer holds our stream: loud, counted, and handed to the scraper, which exits (once). */
+  private void lost(long topicId, String reply) {
+    healthy = false;
+    metrics.streamLost();
+    String reason = "Redis lost stream " + streamId + " while this scraper ran (wiped, FLUSHALL or lost AOF?): "
+        + reply + "; append of topic " + topicId + " refused, nothing written. Restart onto a new stream (exit 3).";
+    LOG.error(reason);
+    if (streamLost.compareAndSet(false, true)) {
+      streamLostHandler.accept(reason);
+    }
   }
 
   @Override
-  public Future<Void> forget(long topicId) {
-    return redis.send(Request.cmd(Command.DEL).arg(BOOKMARK_PREFIX + topicId)).<Void>mapEmpty().onFailure(this::failed);
+  public void onStreamLost(Consumer<String> handler) {
+    this.streamLostHandler = handler;
   }
 
   private void failed(Throwable e) {
@@ -227,7 +305,7 @@ public final class RedisPostLog implements PostLog {
 
   @Override
   public boolean healthy() {
-    return healthy;
+    return healthy && !streamLost.get(); // a lost stream does not come back by answering again
   }
 
   @Override
@@ -241,10 +319,5 @@ public final class RedisPostLog implements PostLog {
     Promise<Void> done = Promise.promise();
     redis.close().onComplete(ar -> done.complete());
     return done.future();
-  }
-
-  static long backoff(int failures) {
-    long cap = Math.min(30_000, 250L << Math.min(failures, 7));
-    return cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
   }
 }

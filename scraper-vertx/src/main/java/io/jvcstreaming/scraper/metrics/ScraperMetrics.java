@@ -20,11 +20,17 @@ public final class ScraperMetrics {
 
   private final Map<String, LongAdder> pagesByOutcome = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> parseErrorsByReason = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> resumeAnswersByKind = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> payloadsSkippedByReason = new ConcurrentHashMap<>();
+  private final LongAdder postsTruncated = new LongAdder();
+  private final LongAdder retriesParked = new LongAdder();
   private final LongAdder postsStreamed = new LongAdder();
   private final LongAdder postsParsed = new LongAdder();
   private final LongAdder messagesSkipped = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final LongAdder redisErrors = new LongAdder();
+  private final LongAdder duplicatesSkipped = new LongAdder();
+  private final LongAdder streamLost = new LongAdder();
   private final LongAdder clientsDisconnectedSlow = new LongAdder();
   private final LongAdder clientsRejected = new LongAdder();
   private final LongAdder topicsGone = new LongAdder();
@@ -61,6 +67,44 @@ public final class ScraperMetrics {
     return parseErrorsByReason.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
+  /** One answer to a client's RESUME, by its wire code ({@code ok}, {@code resume-too-old}, ...). */
+  public void resumeAnswer(String kind) {
+    resumeAnswersByKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
+  }
+
+  public long resumeAnswers(String kind) {
+    LongAdder a = resumeAnswersByKind.get(kind);
+    return a == null ? 0 : a.sum();
+  }
+
+  /** A page's embedded payload that was not used (too large inflated, undecodable): the markup was read instead. */
+  public void payloadSkipped(String reason) {
+    payloadsSkippedByReason.computeIfAbsent(reason, k -> new LongAdder()).increment();
+  }
+
+  public long payloadsSkipped(String reason) {
+    LongAdder a = payloadsSkippedByReason.get(reason);
+    return a == null ? 0 : a.sum();
+  }
+
+  /** Posts whose line would exceed the stream's line cap, streamed with their text cut to fit. */
+  public void postsTruncated(int n) {
+    postsTruncated.add(n);
+  }
+
+  public long postsTruncated() {
+    return postsTruncated.sum();
+  }
+
+  /** A failed topic's retry found the fetch queue full and was parked until there is room. */
+  public void retryParked() {
+    retriesParked.increment();
+  }
+
+  public long retriesParked() {
+    return retriesParked.sum();
+  }
+
   public void postsParsed(int n) {
     postsParsed.add(n);
   }
@@ -91,6 +135,24 @@ public final class ScraperMetrics {
 
   public long redisErrors() {
     return redisErrors.sum();
+  }
+
+  /** Posts not appended because their id is already in the log (under this or another topic). */
+  public void duplicatesSkipped(int n) {
+    duplicatesSkipped.add(n);
+  }
+
+  public long duplicatesSkipped() {
+    return duplicatesSkipped.sum();
+  }
+
+  /** The store lost the stream this process opened (Redis wiped while we run): the scraper exits. */
+  public void streamLost() {
+    streamLost.increment();
+  }
+
+  public long streamsLost() {
+    return streamLost.sum();
   }
 
   public void slowClientDisconnected() {
@@ -147,15 +209,31 @@ public final class ScraperMetrics {
     sb.append("# HELP jvc_parse_errors_total Pages that did not parse, by reason.\n# TYPE jvc_parse_errors_total counter\n");
     parseErrorsByReason.forEach((k, v) -> sb.append("jvc_parse_errors_total{reason=\"").append(escape(k)).append("\"} ")
         .append(v.sum()).append('\n'));
+    sb.append("# HELP jvc_payloads_skipped_total Page payloads not used (markup read instead), by reason.\n"
+        + "# TYPE jvc_payloads_skipped_total counter\n");
+    payloadsSkippedByReason.forEach((k, v) -> sb.append("jvc_payloads_skipped_total{reason=\"").append(escape(k))
+        .append("\"} ").append(v.sum()).append('\n'));
     counter(sb, "jvc_posts_parsed_total", "Posts read from topic pages (before dedup).", postsParsed.sum());
     counter(sb, "jvc_posts_streamed_total", "New posts appended to the stream log.", postsStreamed.sum());
     counter(sb, "jvc_messages_skipped_total", "Messages skipped for a missing id, author or date.", messagesSkipped.sum());
     counter(sb, "jvc_fetch_retries_total", "HTTP retries (5xx, 429, connection errors, challenges).", retries.sum());
     counter(sb, "jvc_redis_errors_total", "Failed Redis operations.", redisErrors.sum());
+    counter(sb, "jvc_posts_duplicate_skipped_total", "Posts not appended: their id is already in the log.",
+        duplicatesSkipped.sum());
+    counter(sb, "jvc_stream_lost_total", "Appends refused because the store lost the stream id (then exit 3).",
+        streamLost.sum());
     counter(sb, "jvc_topics_gone_total", "Topics dropped after a 410 or an unknown-topic redirect.", topicsGone.sum());
     counter(sb, "jvc_list_refreshes_total", "Successful list page refresh rounds.", listRefreshes.sum());
     counter(sb, "jvc_stream_clients_disconnected_slow_total", "Stream clients cut for falling behind.", clientsDisconnectedSlow.sum());
     counter(sb, "jvc_stream_clients_rejected_total", "Stream clients refused (bad token or handshake).", clientsRejected.sum());
+    counter(sb, "jvc_posts_truncated_total", "Posts whose text was cut to fit the stream's 1 MiB line cap.",
+        postsTruncated.sum());
+    counter(sb, "jvc_fetch_retries_parked_total", "Topic retries parked because the fetch queue was full.",
+        retriesParked.sum());
+    sb.append("# HELP jvc_stream_resume_answers_total Answers to stream clients' RESUME, by kind.\n"
+        + "# TYPE jvc_stream_resume_answers_total counter\n");
+    resumeAnswersByKind.forEach((k, v) -> sb.append("jvc_stream_resume_answers_total{answer=\"").append(k)
+        .append("\"} ").append(v.sum()).append('\n'));
     gauge(sb, "jvc_fetch_queue_depth", "Topics waiting to be fetched.", queueDepth.getAsLong());
     gauge(sb, "jvc_fetch_in_flight", "Topic fetches in progress.", inFlight.getAsLong());
     gauge(sb, "jvc_stream_clients_connected", "Connected stream clients.", clientsConnected.getAsLong());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,6 +24,13 @@ final class Payload {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final String MARKER = "forumsAppPayload";
+  /**
+   * Cap of the inflated payload JSON: twice the HTTP client's default body cap ({@code --max-body-bytes}, 8 MiB).
+   * A real page's JSON is a few hundred KiB; a payload inflating beyond this is refused ({@link #TOO_LARGE}),
+   * counted by the caller, and the page is read from its markup.
+   */
+  static final int MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+  static final String TOO_LARGE = "payload too large";
 
   /** One {@code listMessage[]} entry. */
   record Message(long id, long topicId, String author, boolean authorDeleted, String date, String state,
@@ -159,12 +167,22 @@ final class Payload {
     }
   }
 
-  private static byte[] maybeGunzip(byte[] bytes) throws PageParseException {
+  static byte[] maybeGunzip(byte[] bytes) throws PageParseException {
     if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
       return bytes; // base64(JSON), the pre-June-2026 form
     }
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 8192)) {
-      return in.readAllBytes();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(MAX_INFLATED_BYTES, bytes.length * 8));
+      byte[] chunk = new byte[16 * 1024];
+      int n;
+      while ((n = in.read(chunk)) > 0) {
+        if (out.size() + n > MAX_INFLATED_BYTES) {
+          // a few KiB of page can inflate to gigabytes: stop at the cap, the markup is read instead
+          throw new PageParseException(TOO_LARGE);
+        }
+        out.write(chunk, 0, n);
+      }
+      return out.toByteArray();
     } catch (EOFException e) {
       throw new PageParseException("truncated payload", e);
     } catch (ZipException e) {

@@ -14,14 +14,29 @@ import java.util.List;
  * @param skippedMessages messages without id, author, date or body (never turned into half-filled posts)
  * @param locked          the topic is locked
  * @param source          where the posts were read from
+ * @param truncatedPosts  ids of the posts whose text was cut to fit the stream's line cap ({@link PostLineCap})
+ * @param payloadProblem  why the page's embedded payload was not used although present (e.g. "payload too
+ *                        large"), null when it was used or there is none
  */
 public record TopicPage(long topicId, String title, int currentPage, int lastPage, List<Post> posts,
-                        int skippedMessages, boolean locked, Source source) {
+                        int skippedMessages, boolean locked, Source source, List<Long> truncatedPosts,
+                        String payloadProblem) {
 
   /** Where the posts of a page were read from. */
   public enum Source { HTML, PAYLOAD }
 
   public TopicPage {
     posts = List.copyOf(posts);
+    truncatedPosts = List.copyOf(truncatedPosts);
+  }
+
+  public TopicPage(long topicId, String title, int currentPage, int lastPage, List<Post> posts,
+                   int skippedMessages, boolean locked, Source source) {
+    this(topicId, title, currentPage, lastPage, posts, skippedMessages, locked, source, List.of(), null);
+  }
+
+  TopicPage withPayloadProblem(String problem) {
+    return new TopicPage(topicId, title, currentPage, lastPage, posts, skippedMessages, locked, source,
+        truncatedPosts, problem);
   }
 }

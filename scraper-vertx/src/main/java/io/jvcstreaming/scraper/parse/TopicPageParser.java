@@ -48,6 +48,10 @@ public final class TopicPageParser {
    * @throws PageParseException challenge page, truncated page, unrelated page, markup and payload both unusable
    */
   public static TopicPage parse(String html, String pageUrl) throws PageParseException {
+    return PostLineCap.apply(parseUncapped(html, pageUrl));
+  }
+
+  private static TopicPage parseUncapped(String html, String pageUrl) throws PageParseException {
     Objects.requireNonNull(html, "html");
     TopicPage fast = fromPayloadIfConsistent(html, pageUrl);
     if (fast != null) {
@@ -56,7 +60,7 @@ public final class TopicPageParser {
     TopicPage fromHtml = null;
     PageParseException htmlError = null;
     try {
-      fromHtml = parseHtml(html, pageUrl);
+      fromHtml = parseHtmlUncapped(html, pageUrl);
     } catch (PageParseException e) {
       if (e.reason().startsWith("truncated") || e.reason().equals("challenge page")) {
         throw e;
@@ -74,7 +78,7 @@ public final class TopicPageParser {
       payload = Payload.read(html);
     } catch (PageParseException e) {
       if (fromHtml != null) {
-        return fromHtml; // a broken payload does not spoil good markup
+        return fromHtml.withPayloadProblem(e.reason()); // a broken payload does not spoil good markup
       }
       throw htmlError.reason().startsWith("no ") ? e : htmlError;
     }
@@ -194,6 +198,10 @@ public final class TopicPageParser {
    * @throws PageParseException no payload, undecodable payload, no topic id
    */
   public static TopicPage parsePayload(String html, String pageUrl) throws PageParseException {
+    return PostLineCap.apply(parsePayloadUncapped(html, pageUrl));
+  }
+
+  private static TopicPage parsePayloadUncapped(String html, String pageUrl) throws PageParseException {
     Objects.requireNonNull(html, "html");
     Payload payload = Payload.read(html);
     if (payload == null) {
@@ -296,6 +304,10 @@ public final class TopicPageParser {
    * @throws PageParseException challenge page, truncated page, unrelated page or changed markup
    */
   public static TopicPage parseHtml(String html, String pageUrl) throws PageParseException {
+    return PostLineCap.apply(parseHtmlUncapped(html, pageUrl));
+  }
+
+  private static TopicPage parseHtmlUncapped(String html, String pageUrl) throws PageParseException {
     Objects.requireNonNull(html, "html");
     Document doc = Jsoup.parse(html, RawHtml.baseUri(pageUrl));
     PageScan scan = new PageScan();

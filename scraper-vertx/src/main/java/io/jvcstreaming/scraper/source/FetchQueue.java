@@ -20,6 +20,8 @@ public final class FetchQueue {
   private final LinkedHashMap<Long, TopicWork> pending = new LinkedHashMap<>();
   private final Set<Long> inFlight = new HashSet<>();
   private final Map<Long, TopicWork> changedWhileInFlight = new HashMap<>();
+  /** Retries that found the queue full: queued, first come first served, as soon as a place frees up. */
+  private final LinkedHashMap<Long, TopicWork> parked = new LinkedHashMap<>();
   private volatile Runnable listener = () -> { };
 
   public FetchQueue(int capacity) {
@@ -48,8 +50,27 @@ public final class FetchQueue {
     return true;
   }
 
+  /**
+   * A failed topic comes back: queued like {@link #offer}, or, when the queue is full, parked and queued as soon
+   * as a place frees up, so that a retry is never dropped. Parked topics are distinct topic ids (a topic parked
+   * twice is held once, with its newest description), so they are bounded by the topics the lists show.
+   *
+   * @return true if queued now, false if parked
+   */
+  public boolean offerRetry(TopicWork work) {
+    if (offer(work)) {
+      return true;
+    }
+    synchronized (this) {
+      parked.remove(work.topicId());
+      parked.put(work.topicId(), work);
+    }
+    return false;
+  }
+
   /** The next topic to fetch, now marked in flight; null if none waits. */
   public synchronized TopicWork poll() {
+    unpark();
     Iterator<Map.Entry<Long, TopicWork>> it = pending.entrySet().iterator();
     if (!it.hasNext()) {
       return null;
@@ -57,7 +78,28 @@ public final class FetchQueue {
     TopicWork work = it.next().getValue();
     it.remove();
     inFlight.add(work.topicId());
+    unpark();
     return work;
+  }
+
+  /** Moves parked retries into the queue while it has room. */
+  private void unpark() {
+    Iterator<Map.Entry<Long, TopicWork>> it = parked.entrySet().iterator();
+    while (it.hasNext() && pending.size() < capacity) {
+      TopicWork work = it.next().getValue();
+      it.remove();
+      long id = work.topicId();
+      if (inFlight.contains(id)) {
+        changedWhileInFlight.putIfAbsent(id, work);
+      } else {
+        pending.putIfAbsent(id, work); // a newer offer of the same topic keeps its place and description
+      }
+    }
+  }
+
+  /** Retries waiting for room in the queue. */
+  public synchronized int parked() {
+    return parked.size();
   }
 
   /** The fetch of {@code topicId} ended; a change seen meanwhile puts it back in line. */

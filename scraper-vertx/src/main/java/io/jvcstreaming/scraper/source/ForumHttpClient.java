@@ -1,5 +1,6 @@
 package io.jvcstreaming.scraper.source;
 
+import io.jvcstreaming.retry.Backoff;
 import io.jvcstreaming.scraper.config.ScraperConfig;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.parse.ChallengeDetector;
@@ -18,7 +19,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The forum as seen over HTTP, politely: one rate limit per host, a capped connection pool, a browser-like
  * request profile with cookies kept for the session, conditional requests (ETag / Last-Modified), retries
- * with exponential backoff and full jitter on 5xx, 429 (Retry-After honoured), connection errors and
+ * with the project's {@link Backoff} on 5xx, 429 (Retry-After honoured), connection errors and
  * challenge pages, none on 404/410, and a cap on body size.
  */
 public final class ForumHttpClient {
@@ -74,12 +74,20 @@ public final class ForumHttpClient {
   /** Fetches a page; {@code conditional} sends the validators of the last 200 for this URL. */
   public Future<FetchResult> get(String url, boolean conditional) {
     Promise<FetchResult> promise = Promise.promise();
-    attempt(url, conditional, 0, promise);
+    String host;
+    try {
+      host = URI.create(url).getRawAuthority();
+    } catch (IllegalArgumentException e) {
+      // a URL built from a page's link or a redirect: refused as a fetch failure, never thrown at the caller
+      metrics.page("bad-url");
+      LOG.warn("not fetching {}: not a valid URL ({})", url, e.getMessage());
+      return Future.failedFuture(new FetchException(url, "bad-url"));
+    }
+    attempt(url, conditional, 0, host, promise);
     return promise.future();
   }
 
-  private void attempt(String url, boolean conditional, int attempt, Promise<FetchResult> promise) {
-    String host = URI.create(url).getRawAuthority();
+  private void attempt(String url, boolean conditional, int attempt, String host, Promise<FetchResult> promise) {
     limiter(host).acquire().onComplete(slot -> {
       long started = System.nanoTime();
       HttpRequest<Buffer> request = session.getAbs(url)
@@ -98,7 +106,14 @@ public final class ForumHttpClient {
       request.send().onComplete(ar -> {
         metrics.fetchLatency(System.nanoTime() - started);
         if (ar.succeeded()) {
-          onResponse(url, conditional, attempt, ar.result(), host, promise);
+          try {
+            onResponse(url, conditional, attempt, ar.result(), host, promise);
+          } catch (RuntimeException e) {
+            // whatever an answer holds, the promise completes: a fetch that never ends stalls a topic or a round
+            metrics.page("bad-response");
+            LOG.warn("answer from {} could not be read: {}", url, e.toString());
+            promise.tryFail(new FetchException(url, "bad-response"));
+          }
         } else {
           Throwable e = ar.cause();
           String reason = e instanceof BoundedBody.BodyTooLargeException ? "body-too-large"
@@ -135,8 +150,15 @@ public final class ForumHttpClient {
       metrics.page(FetchResult.Outcome.NOT_MODIFIED.label());
       promise.complete(new FetchResult(FetchResult.Outcome.NOT_MODIFIED, status, url, null, null));
     } else if (status >= 300 && status < 400 && response.getHeader("Location") != null) {
+      String header = response.getHeader("Location");
+      String location = resolveLocation(url, header);
+      if (location == null) {
+        LOG.warn("{} redirected ({}) to a malformed Location '{}': not followed", url, status,
+            header.length() > 200 ? header.substring(0, 200) + "…" : header);
+        retryOrFail(url, conditional, attempt, "bad-location", false, 0, host, promise);
+        return;
+      }
       metrics.page(FetchResult.Outcome.REDIRECT.label());
-      String location = URI.create(url).resolve(response.getHeader("Location").strip()).toString();
       promise.complete(new FetchResult(FetchResult.Outcome.REDIRECT, status, url, null, location));
     } else if (status == 404 || status == 410) {
       metrics.page(FetchResult.Outcome.GONE.label());
@@ -166,14 +188,23 @@ public final class ForumHttpClient {
       limiter(host).pauseFor(delay); // the host asked us to slow down: every request waits, not only this one
     }
     LOG.debug("retrying {} in {} ms ({}; attempt {})", url, delay, reason, attempt + 1);
-    vertx.setTimer(Math.max(1, delay), t -> attempt(url, conditional, attempt + 1, promise));
+    vertx.setTimer(Math.max(1, delay), t -> attempt(url, conditional, attempt + 1, host, promise));
   }
 
-  /** Exponential backoff with full jitter: uniform in [base, min(max, base * 2^attempt)]. */
+  /** The project's one backoff: the {@code attempt+1}-th consecutive failure of this fetch. */
   long backoffMillis(int attempt) {
-    long base = config.backoffBase().toMillis();
-    long cap = Math.min(config.backoffMax().toMillis(), base << Math.min(attempt, 20));
-    return base + ThreadLocalRandom.current().nextLong(Math.max(1, cap - base + 1));
+    long base = Math.max(1, config.backoffBase().toMillis());
+    return Backoff.delayMillis(base, Math.max(base, config.backoffMax().toMillis()), attempt + 1);
+  }
+
+  /** The absolute target of a redirect, or null when the header is not a URI reference. */
+  static String resolveLocation(String url, String location) {
+    try {
+      URI target = URI.create(url).resolve(location.strip());
+      return target.getScheme() == null || target.getRawAuthority() == null ? null : target.toString();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** No Content-Type is given the benefit of the doubt; otherwise HTML only. */

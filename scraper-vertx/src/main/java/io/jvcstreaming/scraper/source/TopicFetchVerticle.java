@@ -1,12 +1,15 @@
 package io.jvcstreaming.scraper.source;
 
+import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.retry.Backoff;
 import io.jvcstreaming.scraper.config.ScraperConfig;
 import io.jvcstreaming.scraper.dedup.Bookmark;
 import io.jvcstreaming.scraper.dedup.PostLog;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.parse.ForumUrls;
 import io.jvcstreaming.scraper.parse.PageParseException;
+import io.jvcstreaming.scraper.parse.PostLineCap;
 import io.jvcstreaming.scraper.parse.TopicPage;
 import io.jvcstreaming.scraper.parse.TopicPageParser;
 import io.vertx.core.Future;
@@ -18,7 +21,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,9 @@ public final class TopicFetchVerticle extends VerticleBase {
   /** A topic that grows while we crawl it is crawled again from its new last page, a few times at most. */
   private static final int MAX_RESTARTS = 3;
   private static final int PAGES_REMEMBERED = 2_000;
+  /** A failed topic waits 2 s, 4 s, … up to a minute (with jitter) before it is queued again. */
+  private static final long RETRY_INITIAL_MS = 1_000;
+  private static final long RETRY_MAX_MS = 60_000;
 
   private final ScraperConfig config;
   private final ForumHttpClient http;
@@ -102,12 +107,20 @@ public final class TopicFetchVerticle extends VerticleBase {
 
   private void scheduleRetry(TopicWork work, Throwable cause) {
     int n = failures.merge(work.topicId(), 1, Integer::sum);
-    long cap = Math.min(60_000, 1_000L << Math.min(n, 6));
-    long delay = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
+    long delay = Backoff.delayMillis(RETRY_INITIAL_MS, RETRY_MAX_MS, n + 1);
     String reason = cause instanceof PageParseException p ? p.reason()
         : cause instanceof FetchException f ? f.reason() : cause.getMessage();
     LOG.warn("topic {} ({}) not streamed this time: {}; retry #{} in {} ms", work.topicId(), work.url(), reason, n, delay);
-    vertx.setTimer(delay, t -> queue.offer(work));
+    vertx.setTimer(delay, t -> requeue(work, n));
+  }
+
+  /** Queues a failed topic again; a full queue parks it (never drops it), counted and logged. */
+  void requeue(TopicWork work, int attempt) {
+    if (!queue.offerRetry(work)) {
+      metrics.retryParked();
+      LOG.warn("topic {} retry #{}: the fetch queue is full ({} waiting); parked until there is room ({} parked)",
+          work.topicId(), attempt, queue.size(), queue.parked());
+    }
   }
 
   /** One topic, end to end; completes with the number of posts appended. */
@@ -121,7 +134,7 @@ public final class TopicFetchVerticle extends VerticleBase {
       case GREW -> restarts < MAX_RESTARTS
           ? crawlFrom(work, bookmark, crawl.grewTo, restarts + 1)
           : Future.failedFuture(new FetchException(work.url(), "topic keeps growing during the crawl"));
-      case GONE -> log.forget(work.topicId()).map(v -> {
+      case GONE -> log.gone(work.topicId()).map(v -> {
         metrics.topicGone();
         LOG.info("topic {} is gone (deleted or unknown): dropped from the schedule", work.topicId());
         return 0;
@@ -146,6 +159,19 @@ public final class TopicFetchVerticle extends VerticleBase {
         LOG.debug("topic {}: {} new post(s) streamed", crawl.work.topicId(), n);
       }
     });
+  }
+
+  /** What the parser had to do to a fresh page beyond reading it: said once per page read, not per 304. */
+  private void reportOddities(String url, TopicPage parsed) {
+    if (!parsed.truncatedPosts().isEmpty()) {
+      metrics.postsTruncated(parsed.truncatedPosts().size());
+      LOG.warn("topic page {}: post(s) {} longer than the stream's {}-byte line cap: text cut to fit, ending with '{}'",
+          url, parsed.truncatedPosts(), PostCodec.MAX_LINE_BYTES, PostLineCap.MARKER.strip());
+    }
+    if (parsed.payloadProblem() != null) {
+      metrics.payloadSkipped(parsed.payloadProblem());
+      LOG.warn("topic page {}: embedded payload not used ({}): read from the markup", url, parsed.payloadProblem());
+    }
   }
 
   private enum Outcome { DONE, GREW, GONE }
@@ -180,6 +206,7 @@ public final class TopicFetchVerticle extends VerticleBase {
               return Future.failedFuture(e);
             })
             .compose(parsed -> {
+              reportOddities(url, parsed);
               lastRead.put(url, parsed);
               return afterPage(page, parsed);
             });

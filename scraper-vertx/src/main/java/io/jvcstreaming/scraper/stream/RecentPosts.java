@@ -97,6 +97,11 @@ public final class RecentPosts {
     return size == 0 ? -1 : nextSeq - 1;
   }
 
+  /** {oldest seq held, newest seq held}, both -1 when empty, read together (what a greeting announces). */
+  public synchronized long[] bounds() {
+    return size == 0 ? new long[] {-1, -1} : new long[] {firstSeq, nextSeq - 1};
+  }
+
   public synchronized int size() {
     return size;
   }

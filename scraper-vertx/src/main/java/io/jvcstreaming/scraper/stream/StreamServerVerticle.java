@@ -1,5 +1,7 @@
 package io.jvcstreaming.scraper.stream;
 
+import io.jvcstreaming.codec.Greeting;
+import io.jvcstreaming.codec.ResumeAnswer;
 import io.jvcstreaming.codec.StreamProtocol;
 import io.jvcstreaming.scraper.config.ScraperConfig;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
@@ -11,18 +13,20 @@ import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves every post of {@link RecentPosts} to every connected client as NDJSON, in seq order.
+ * Serves every post of {@link RecentPosts} to every connected client as NDJSON, in seq order, after the v2
+ * greeting and handshake (docs/protocol.md), which {@link StreamSession} decides; this class only wires
+ * sockets, timers, logs and metrics to it.
  *
  * <p>Each client is a cursor into the window: it is fed while its socket's write queue has room and
  * resumes in the drain handler, so a slow client costs only its own bounded queue and never delays the
@@ -33,24 +37,34 @@ public final class StreamServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(StreamServerVerticle.class);
   private static final int LINES_PER_WRITE = 512;
   private static final int BYTES_PER_WRITE = 256 * 1024;
-  /** Cursor of a client that takes whatever the window holds first. */
-  private static final long FROM_OLDEST = -1;
+  private static final long FIRST_HELD = StreamSession.FIRST_HELD;
 
   private final ScraperConfig config;
   private final RecentPosts recent;
+  private final Supplier<String> streamId;
   private final ScraperMetrics metrics;
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean pumpScheduled = new AtomicBoolean();
   private NetServer server;
 
-  public StreamServerVerticle(ScraperConfig config, RecentPosts recent, ScraperMetrics metrics) {
+  /**
+   * @param streamId the log's identity ({@code PostLog::streamId}), read when a client connects: valid once the
+   *                 log has started, which is before this verticle is deployed
+   */
+  public StreamServerVerticle(ScraperConfig config, RecentPosts recent, Supplier<String> streamId,
+      ScraperMetrics metrics) {
     this.config = config;
     this.recent = recent;
+    this.streamId = streamId;
     this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
+    if (!StreamProtocol.validStreamId(streamId.get())) {
+      return Future.failedFuture(new IllegalStateException("the post log has no valid stream id (" + streamId.get()
+          + "): start the log before the stream server"));
+    }
     metrics.clientsGauge(clients::size);
     recent.onAppend(() -> {
       if (pumpScheduled.compareAndSet(false, true)) {
@@ -94,6 +108,12 @@ public final class StreamServerVerticle extends VerticleBase {
     return server == null ? Future.succeededFuture() : server.close();
   }
 
+  /** What a client is greeted with now: the log's identity and the seqs the window holds. */
+  private Greeting now() {
+    long[] bounds = recent.bounds();
+    return new Greeting(streamId.get(), bounds[0], bounds[1]);
+  }
+
   private void accept(NetSocket socket) {
     Client client = new Client(socket);
     clients.add(client);
@@ -109,7 +129,7 @@ public final class StreamServerVerticle extends VerticleBase {
   private final class Client {
     private final NetSocket socket;
     private final List<byte[]> scratch = new ArrayList<>(LINES_PER_WRITE);
-    private boolean authenticated;
+    private final StreamSession session;
     private boolean live;
     private boolean closed;
     private long cursor;
@@ -117,101 +137,76 @@ public final class StreamServerVerticle extends VerticleBase {
 
     Client(NetSocket socket) {
       this.socket = socket;
-      this.authenticated = config.streamToken() == null;
+      long window = config.handshakeTimeout().toMillis();
+      this.session = new StreamSession(config.streamToken(), window == 0);
     }
 
     void startHandshake() {
-      RecordParser parser = RecordParser.newDelimited("\n", this::onLine);
+      RecordParser parser = RecordParser.newDelimited("\n", line ->
+          apply(session.line(line.toString(StandardCharsets.UTF_8), now())));
       parser.maxRecordSize(StreamProtocol.MAX_HANDSHAKE_LINE);
-      parser.exceptionHandler(e -> reject("handshake line too long"));
+      parser.exceptionHandler(e -> apply(session.lineTooLong()));
       socket.handler(parser);
-      long timeout = config.handshakeTimeout().toMillis();
-      if (timeout == 0 && authenticated) {
-        goLive(null);
-      } else {
-        handshakeTimer = vertx.setTimer(Math.max(1, timeout), t -> {
+      apply(session.accepted(now()));
+      if (session.state() == StreamSession.State.HANDSHAKE || session.state() == StreamSession.State.AWAITING_AUTH) {
+        handshakeTimer = vertx.setTimer(Math.max(1, config.handshakeTimeout().toMillis()), t -> {
           handshakeTimer = -1;
-          if (!authenticated) {
-            reject("no AUTH line within the handshake window");
-          } else {
-            goLive(null);
-          }
+          apply(session.windowElapsed(now()));
         });
       }
     }
 
-    private void onLine(Buffer buffer) {
-      if (live || closed) {
-        return; // clients have nothing to say once streaming
-      }
-      String line = buffer.toString(StandardCharsets.UTF_8).strip();
-      if (!authenticated) {
-        String token = StreamProtocol.parseAuth(line);
-        if (token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-            config.streamToken().getBytes(StandardCharsets.UTF_8))) {
-          authenticated = true;
-          return;
-        }
-        reject("bad or missing AUTH");
-        return;
-      }
-      if (line.isEmpty() || line.equals(StreamProtocol.LIVE) || line.startsWith(StreamProtocol.AUTH + " ")) {
-        if (!line.startsWith(StreamProtocol.AUTH)) {
-          goLive(null);
-        }
-        return;
-      }
-      OptionalLong resume = StreamProtocol.parseResume(line);
-      if (resume.isPresent()) {
-        goLive(resume.getAsLong());
-      } else {
-        socket.write(StreamProtocol.ERROR_PREFIX + "bad-handshake expected AUTH, RESUME <seq> or LIVE\n");
-        metrics.clientRejected();
-        socket.close();
-      }
-    }
-
-    private void reject(String reason) {
+    /** Writes what the session says, moves the cursor, logs and counts; all on this connection's event loop. */
+    private void apply(StreamSession.Step step) {
       if (closed) {
         return;
       }
-      closed = true;
-      if (handshakeTimer >= 0) {
-        vertx.cancelTimer(handshakeTimer);
+      Future<Void> written = Future.succeededFuture();
+      for (String line : step.replies()) {
+        written = socket.write(line);
       }
-      LOG.warn("stream client {} refused: {}", socket.remoteAddress(), reason);
-      metrics.clientRejected();
-      socket.write(StreamProtocol.ERROR_PREFIX + "auth-failed\n").onComplete(ar -> socket.close());
-    }
-
-    private void goLive(Long resumeAfter) {
-      if (live) {
+      step.answer().ifPresent(a -> report(a, step.afterLive()));
+      if (step.closes()) {
+        closed = true;
+        cancelTimer();
+        LOG.warn("stream client {} refused: {}", socket.remoteAddress(), step.refusal());
+        metrics.clientRejected();
+        written.onComplete(ar -> socket.close()); // the error line first, so the client knows why
         return;
       }
+      if (step.cursor() != StreamSession.UNCHANGED) {
+        cancelTimer();
+        if (!live) {
+          LOG.info("stream client {} live from seq {}", socket.remoteAddress(),
+              step.cursor() == FIRST_HELD ? "(first held)" : step.cursor());
+        }
+        live = true;
+        cursor = step.cursor();
+        pump();
+      }
+    }
+
+    private void report(ResumeAnswer answer, boolean afterLive) {
+      String line = answer.line().strip();
+      metrics.resumeAnswer(answerLabel(answer));
+      if (afterLive && answer.kind() != ResumeAnswer.Kind.AFTER_LIVE) {
+        metrics.resumeAnswer(answerLabel(ResumeAnswer.afterLive(answer.requested(), answer.from())));
+      }
+      if (answer.kind() == ResumeAnswer.Kind.OK) {
+        LOG.info("stream client {} resumes: {}", socket.remoteAddress(), line);
+      } else if (afterLive) {
+        LOG.warn("stream client {} sent RESUME after the handshake window had put it live: honoured, cursor moved "
+            + "(posts sent before the answer are void for it): {}", socket.remoteAddress(), line);
+      } else {
+        LOG.warn("stream client {} asked to resume: {}", socket.remoteAddress(), line);
+      }
+    }
+
+    private void cancelTimer() {
       if (handshakeTimer >= 0) {
         vertx.cancelTimer(handshakeTimer);
+        handshakeTimer = -1;
       }
-      live = true;
-      long first = recent.firstSeq();
-      long last = recent.lastSeq();
-      if (resumeAfter == null) {
-        // live: from the next post; with nothing held yet, from whatever comes first
-        cursor = last >= 0 ? last + 1 : FROM_OLDEST;
-        LOG.info("stream client {} connected, live from seq {}", socket.remoteAddress(), cursor);
-      } else if (resumeAfter < 0) {
-        cursor = FROM_OLDEST;
-        LOG.info("stream client {} asks for everything held (oldest seq {})", socket.remoteAddress(), first);
-      } else {
-        cursor = resumeAfter + 1;
-        if (first >= 0 && cursor < first) {
-          socket.write(StreamProtocol.ERROR_PREFIX + "resume-too-old requested=" + resumeAfter + " oldest=" + first + "\n");
-          LOG.warn("stream client {} asked to resume after seq {} but the log starts at {}: gap reported",
-              socket.remoteAddress(), resumeAfter, first);
-          cursor = first;
-        }
-        LOG.info("stream client {} resumes from seq {}", socket.remoteAddress(), cursor);
-      }
-      pump();
     }
 
     void pump() {
@@ -219,7 +214,7 @@ public final class StreamServerVerticle extends VerticleBase {
         return;
       }
       long oldest = recent.firstSeq();
-      if (cursor == FROM_OLDEST) {
+      if (cursor == FIRST_HELD) {
         if (oldest < 0) {
           return; // nothing held yet
         }
@@ -262,5 +257,11 @@ public final class StreamServerVerticle extends VerticleBase {
       clients.remove(this); // at once: its close may wait on a socket buffer that never drains
       socket.close();
     }
+  }
+
+  /** The metric label of an answer: its wire code ({@code resume-too-old}...), {@code ok} for OK. */
+  static String answerLabel(ResumeAnswer answer) {
+    return answer.kind() == ResumeAnswer.Kind.OK ? "ok"
+        : answer.line().split(" ")[2].toLowerCase(Locale.ROOT);
   }
 }

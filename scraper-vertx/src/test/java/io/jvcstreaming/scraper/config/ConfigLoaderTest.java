@@ -15,6 +15,8 @@ class ConfigLoaderTest {
     assertThat(c.forumUrl().toString()).isEqualTo("https://www.jeuxvideo.com/forums/0-51-0-1-0-1-0-blabla-18-25-ans.htm");
     assertThat(c.origin()).isEqualTo("https://www.jeuxvideo.com");
     assertThat(c.redisUrl()).isNull();
+    assertThat(c.store()).as("durable by default on one machine").isEqualTo(StoreKind.LOCAL);
+    assertThat(c.dataDir()).isEqualTo(java.nio.file.Path.of("./data"));
     assertThat(c.streamHost()).isEqualTo("127.0.0.1");
     assertThat(c.streamPort()).isEqualTo(6667);
     assertThat(c.httpPort()).isEqualTo(8080);
@@ -36,6 +38,7 @@ class ConfigLoaderTest {
     assertThat(c.rate()).isEqualTo(5.5);
     assertThat(c.refreshInterval()).isEqualTo(Duration.ofMillis(750));
     assertThat(c.redisUrl()).isEqualTo("redis://127.0.0.1:6390");
+    assertThat(c.store()).as("auto follows REDIS_URL").isEqualTo(StoreKind.REDIS);
     assertThat(c.backfillPages()).isEqualTo(ScraperConfig.ALL_PAGES);
     assertThat(c.streamToken()).isEqualTo("s3cret");
     assertThat(c.describe()).doesNotContain("s3cret").contains("token=****");
@@ -70,6 +73,23 @@ class ConfigLoaderTest {
         .hasMessageContaining("unknown option '--bogus'");
     assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--leader-election"}, Map.of()))
         .hasMessageContaining("POD_NAMESPACE");
+  }
+
+  @Test
+  void storeAndDataDirComeFromFlagsOrEnvironment() {
+    ScraperConfig c = ConfigLoader.load(new String[] {"--data-dir", "/var/lib/jvc"}, Map.of("JVC_STORE", "local"));
+    assertThat(c.store()).isEqualTo(StoreKind.LOCAL);
+    assertThat(c.dataDir()).isEqualTo(java.nio.file.Path.of("/var/lib/jvc"));
+    assertThat(c.describe()).contains("store=local /var/lib/jvc");
+    ScraperConfig m = ConfigLoader.load(new String[] {"--store", "memory"}, Map.of("JVC_DATA_DIR", "/x"));
+    assertThat(m.store()).isEqualTo(StoreKind.MEMORY);
+    assertThat(m.describe()).contains("nothing survives a restart");
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--store", "redis"}, Map.of()))
+        .hasMessageContaining("REDIS_URL");
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--data-dir", " "}, Map.of()))
+        .hasMessageContaining("--data-dir");
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--leader-election", "--pod-namespace", "ns"}, Map.of()))
+        .as("replicas need one shared store").hasMessageContaining("--leader-election");
   }
 
   @Test

@@ -12,6 +12,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +84,7 @@ class ForumHttpClientIT {
       case "/gone" -> res.setStatusCode(410).end("gone");
       case "/missing" -> res.setStatusCode(404).end("nope");
       case "/moved" -> res.setStatusCode(302).putHeader("Location", "/forums.htm").end();
+      case "/badlocation" -> res.setStatusCode(301).putHeader("Location", "http://[::1/forums 42|x.htm").end();
       case "/json" -> res.putHeader("Content-Type", "application/json").end("{\"error\":true}");
       case "/latin1" -> res.putHeader("Content-Type", "text/html; charset=ISO-8859-1")
           .end(Buffer.buffer(("<html><body><div id=\"listMessages\">caf\u00e9</div></body></html>")
@@ -176,5 +180,32 @@ class ForumHttpClientIT {
     assertThat(client.get(base + "/etag", false).await().outcome()).as("unconditional").isEqualTo(FetchResult.Outcome.OK);
     client.forgetValidators(base + "/etag");
     assertThat(client.get(base + "/etag", true).await().outcome()).isEqualTo(FetchResult.Outcome.OK);
+  }
+
+  @Test
+  @DisplayName("a malformed Location is a classified failure, counted, not retried: the fetch always completes")
+  void aMalformedLocationFailsTheFetchInsteadOfHangingIt() throws Exception {
+    CompletableFuture<FetchResult> fetch = client.get(base + "/badlocation", false).toCompletionStage()
+        .toCompletableFuture();
+    assertThatThrownBy(() -> fetch.get(30, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(FetchException.class)
+        .hasMessageContaining("bad-location");
+    assertThat(metrics.pages("bad-location")).isEqualTo(1);
+    assertThat(hits("/badlocation")).isEqualTo(1);
+  }
+
+  @Test
+  void aMalformedUrlIsAFailedFetchNotAnException() {
+    assertThatThrownBy(() -> client.get("http://[::1/forums x.htm", false).await())
+        .isInstanceOf(FetchException.class).hasMessageContaining("bad-url");
+    assertThat(metrics.pages("bad-url")).isEqualTo(1);
+  }
+
+  @Test
+  void redirectTargetsResolveOrAreRefused() {
+    assertThat(ForumHttpClient.resolveLocation("http://h/a/b.htm", " /c.htm ")).isEqualTo("http://h/c.htm");
+    assertThat(ForumHttpClient.resolveLocation("http://h/a/b.htm", "https://x/y")).isEqualTo("https://x/y");
+    assertThat(ForumHttpClient.resolveLocation("http://h/a/b.htm", "http://[::1/x y")).isNull();
+    assertThat(ForumHttpClient.resolveLocation("http://h/a/b.htm", "mailto:a@b")).isNull();
   }
 }

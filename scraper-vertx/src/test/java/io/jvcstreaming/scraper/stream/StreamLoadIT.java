@@ -55,6 +55,9 @@ class StreamLoadIT {
       try {
         BoundedLineReader r = new BoundedLineReader(socket.getInputStream(), PostCodec.MAX_LINE_BYTES);
         while (r.next() == BoundedLineReader.Kind.LINE) {
+          if (r.length() > 0 && r.buffer()[0] == '#') {
+            continue; // the greeting
+          }
           long seq = seqOf(r.buffer(), r.length());
           if (lastSeq >= 0 && seq != lastSeq + 1) {
             outOfOrder.incrementAndGet();
@@ -92,7 +95,7 @@ class StreamLoadIT {
       RecentPosts recent = new RecentPosts(100_000);
       InMemoryPostLog log = new InMemoryPostLog(recent);
       ScraperMetrics metrics = new ScraperMetrics();
-      StreamServerVerticle server = new StreamServerVerticle(config, recent, metrics);
+      StreamServerVerticle server = new StreamServerVerticle(config, recent, log::streamId, metrics);
       vertx.deployVerticle(server).await();
 
       List<CountingClient> clients = new ArrayList<>();
@@ -113,7 +116,7 @@ class StreamLoadIT {
       long[] topic = {1};
       long timer = vertx.setPeriodic(10, t -> {
         if (produced.get() < total) {
-          log.append(topic[0]++, TestPosts.posts(topic[0], 1, RATE / 100), 1);
+          log.append(topic[0]++, TestPosts.posts(topic[0], topic[0] * 1_000_000 + 1, RATE / 100), 1);
           produced.addAndGet(RATE / 100);
         }
       });

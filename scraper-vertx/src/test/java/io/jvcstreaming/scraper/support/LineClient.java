@@ -21,6 +21,8 @@ public final class LineClient implements AutoCloseable {
   private final List<Post> posts = new CopyOnWriteArrayList<>();
   private final List<String> controls = new CopyOnWriteArrayList<>();
   private final List<String> malformed = new CopyOnWriteArrayList<>();
+  /** For each control line, how many posts had arrived before it (to tell posts before an answer from after). */
+  private final List<Integer> controlAt = new CopyOnWriteArrayList<>();
   private final Thread reader;
   private volatile boolean ended;
 
@@ -41,6 +43,7 @@ public final class LineClient implements AutoCloseable {
       BoundedLineReader lines = new BoundedLineReader(socket.getInputStream(), PostCodec.MAX_LINE_BYTES);
       while (lines.next() == BoundedLineReader.Kind.LINE) {
         if (lines.length() > 0 && lines.buffer()[0] == '#') {
+          controlAt.add(posts.size());
           controls.add(lines.lineAsString());
           continue;
         }
@@ -63,6 +66,28 @@ public final class LineClient implements AutoCloseable {
 
   public List<String> controls() {
     return new ArrayList<>(controls);
+  }
+
+  /** The control lines after the server's greeting (which always comes first). */
+  public List<String> controlsAfterGreeting() {
+    List<String> all = controls();
+    if (all.isEmpty() || !all.get(0).startsWith("# HELLO ")) {
+      throw new AssertionError("the first control line is not a greeting: " + all);
+    }
+    return all.subList(1, all.size());
+  }
+
+  /** The posts that arrived after the {@code n}-th control line (0 = the greeting). */
+  public List<Post> postsAfterControl(int n) {
+    List<Post> all = posts();
+    return all.subList(controlAt.get(n), all.size());
+  }
+
+  /** Sends one more line (e.g. a RESUME after the handshake window). */
+  public void send(String line) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    out.flush();
   }
 
   public List<String> malformed() {

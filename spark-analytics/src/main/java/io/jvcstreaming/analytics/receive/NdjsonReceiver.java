@@ -1,6 +1,8 @@
 package io.jvcstreaming.analytics.receive;
 
 import io.jvcstreaming.analytics.config.JobConfig;
+import io.jvcstreaming.analytics.receive.ReceiverSession.Decision;
+import io.jvcstreaming.analytics.receive.ReceiverSession.Verdict;
 import io.jvcstreaming.codec.BoundedLineReader;
 import io.jvcstreaming.codec.MalformedLineException;
 import io.jvcstreaming.codec.PostCodec;
@@ -18,6 +20,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.receiver.Receiver;
@@ -25,73 +28,106 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives the scraper's NDJSON stream (see {@code docs/protocol.md}) over a plain {@link Socket}.
+ * Receives the scraper's NDJSON stream (protocol v2: docs/protocol.md, docs/protocol-v2-contract.md) over a
+ * plain {@link Socket}. The handshake and every keep/skip decision are {@link ReceiverSession}'s; this class
+ * owns the socket, the thread, {@code store()} and the {@link SeqBookmark}.
  *
  * <ul>
- *   <li>Handshake: {@code AUTH <token>} when a token is configured, then {@code RESUME <last stored seq>}
- *       ({@code RESUME -1} on the very first start: everything the scraper's log still holds).</li>
+ *   <li>Handshake: wait for {@code # HELLO} (none within {@value #HANDSHAKE_TIMEOUT_MS} ms: reconnect with
+ *       backoff), then {@code AUTH <token>} when a token is set, then {@code RESUME <stream id> <seq>} from the
+ *       bookmark ({@code RESUME <greeted id> -1} on a first start), then act on the one answer line.</li>
+ *   <li>The token is read at {@link #onStart()} from the system property {@value #TOKEN_PROPERTY}, else the
+ *       environment variable {@value #TOKEN_ENV}: it is never a field of this (serialized, checkpointed)
+ *       object.</li>
  *   <li>Posts are stored in blocks with {@link #store(java.util.Iterator)}, which returns only once Spark has
  *       stored the block (and written it to the write-ahead log when enabled). A block is cut every
- *       {@code spark.streaming.blockInterval} (200 ms by default) or at {@value #MAX_BLOCK_RECORDS} posts.</li>
- *   <li>After each stored block the last seq is written to a bookmark in the checkpoint directory; on a
- *       reconnect, a receiver restart or a driver restart the receiver resumes from it, and skips any
- *       {@code seq} it has already stored: nothing lost, nothing doubled.</li>
+ *       {@code spark.streaming.blockInterval} (200 ms by default) or at {@value #MAX_BLOCK_RECORDS} posts.
+ *       After each stored block the position (stream id, seq, per-topic high-water marks) is written to the
+ *       bookmark.</li>
+ *   <li>Bookmark missing: first start. Bookmark unreadable, corrupt or of an old format: the receiver logs an
+ *       ERROR and reports it to the Spark UI (the message names the file and says to delete it to start over)
+ *       and does <em>not</em> stream; it tries the load again with backoff (up to the maximum backoff), so
+ *       deleting or restoring the file is picked up without restarting the job. It never replays from -1 on its
+ *       own. (Stopping the receiver instead would only make Spark's receiver tracker start it again, elsewhere,
+ *       in a loop.)</li>
  *   <li>Disconnects and refused connections are retried with capped exponential backoff and jitter.</li>
  *   <li>A malformed line or a line over {@link PostCodec#MAX_LINE_BYTES} is skipped, counted and reported
- *       through {@link #reportError}; it never stops the receiver.</li>
+ *       through {@link #reportError}; it never stops the receiver. So are gaps in seq (accepted).</li>
  * </ul>
  *
  * <p>Threading: {@link #onStart()} starts one named daemon thread that does all the work; {@link #onStop()}
- * closes the socket so that thread ends.
+ * closes the socket so that thread ends. Across Spark's {@code restart()} of this instance the session (the
+ * in-memory position) is kept when it matches what was stored, else reloaded from the bookmark.
  */
 public final class NdjsonReceiver extends Receiver<Post> {
 
+  // kept at 1 across the v2 rework (fields only added/removed: a compatible change), so a checkpoint written by
+  // the v1 receiver still loads and its v1 bookmark is then refused with a clear message
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(NdjsonReceiver.class);
 
+  static final String TOKEN_PROPERTY = "jvc.stream.token";
+  static final String TOKEN_ENV = "STREAM_TOKEN";
   static final int MAX_BLOCK_RECORDS = 10_000;
+  static final long HANDSHAKE_TIMEOUT_MS = 10_000;
   /** Errors reported one by one up to this count, then one report per {@value #REPORT_EVERY}. */
   static final long REPORT_ALL_UP_TO = 100;
   static final long REPORT_EVERY = 1_000;
-  private static final long UNKNOWN = Long.MIN_VALUE;
   private static final int CONNECT_TIMEOUT_MS = 5_000;
 
-  private final String host;
-  private final int port;
-  private final String token;
+  private volatile String host;
+  private volatile int port;
   private final String checkpointDir;
   private final int maxLineBytes;
   private final long initialBackoffMillis;
   private final long maxBackoffMillis;
+  /** 0 in a receiver deserialized from a v1 checkpoint (the field did not exist): see {@link #handshakeTimeout()}. */
+  private final long handshakeTimeoutMillis;
 
-  /** Last seq stored in Spark, kept across {@code restart()}s of this instance; read from the bookmark otherwise. */
-  private volatile long lastStoredSeq = UNKNOWN;
+  private transient volatile String token;
+  /** The position as stored; null until loaded, or after a failure left it ahead of what was stored. */
+  private transient volatile ReceiverSession session;
   private transient volatile Socket socket;
   private transient volatile Thread worker;
   private transient long malformed;
   private transient long tooLong;
-  private transient long duplicates;
+  private transient long gapReports;
 
-  public NdjsonReceiver(JobConfig config) {
-    this(config.sourceHost(), config.sourcePort(), config.streamToken(), config.checkpointDir(),
-        config.writeAheadLog(), PostCodec.MAX_LINE_BYTES, 100, 15_000);
+  public NdjsonReceiver(String host, int port, String checkpointDir, boolean writeAheadLog) {
+    this(host, port, checkpointDir, writeAheadLog, PostCodec.MAX_LINE_BYTES, 100, 15_000, HANDSHAKE_TIMEOUT_MS);
   }
 
-  NdjsonReceiver(String host, int port, String token, String checkpointDir, boolean writeAheadLog,
-                 int maxLineBytes, long initialBackoffMillis, long maxBackoffMillis) {
+  /** Transition: the token in {@code config} is not used (see {@link #TOKEN_PROPERTY}). */
+  public NdjsonReceiver(JobConfig config) {
+    this(config.sourceHost(), config.sourcePort(), config.checkpointDir(), config.writeAheadLog());
+  }
+
+  NdjsonReceiver(String host, int port, String checkpointDir, boolean writeAheadLog, int maxLineBytes,
+                 long initialBackoffMillis, long maxBackoffMillis, long handshakeTimeoutMillis) {
     // With the write-ahead log the data is already durable: a second in-memory copy only costs memory.
     super(writeAheadLog ? StorageLevel.MEMORY_AND_DISK_SER() : StorageLevel.MEMORY_AND_DISK_SER_2());
     this.host = host;
     this.port = port;
-    this.token = token;
     this.checkpointDir = checkpointDir;
     this.maxLineBytes = maxLineBytes;
     this.initialBackoffMillis = initialBackoffMillis;
     this.maxBackoffMillis = maxBackoffMillis;
+    this.handshakeTimeoutMillis = handshakeTimeoutMillis;
+  }
+
+  private long handshakeTimeout() {
+    return handshakeTimeoutMillis > 0 ? handshakeTimeoutMillis : HANDSHAKE_TIMEOUT_MS;
+  }
+
+  /** Driver side, before the context starts: where to connect (a recovered checkpoint holds the old address). */
+  public void retarget(String host, int port) {
+    this.host = host;
+    this.port = port;
   }
 
   @Override
   public void onStart() {
+    token = readToken();
     Thread t = new Thread(this::receive, "ndjson-receiver-" + streamId() + "-" + host + ":" + port);
     t.setDaemon(true);
     worker = t;
@@ -111,56 +147,37 @@ public final class NdjsonReceiver extends Receiver<Post> {
     }
   }
 
+  static String readToken() {
+    String t = System.getProperty(TOKEN_PROPERTY);
+    if (t == null || t.isBlank()) {
+      t = System.getenv(TOKEN_ENV);
+    }
+    return t == null || t.isBlank() ? null : t.strip();
+  }
+
   private void receive() {
     Backoff backoff = new Backoff(initialBackoffMillis, maxBackoffMillis);
     SeqBookmark bookmark = null;
-    try {
-      bookmark = new SeqBookmark(checkpointDir, streamId());
-      if (lastStoredSeq == UNKNOWN) {
-        lastStoredSeq = bookmark.load();
-        LOG.info("receiver {}: bookmark {} says last stored seq = {}", streamId(), bookmark, lastStoredSeq);
-      }
-    } catch (IOException | RuntimeException e) {
-      reportError("cannot use the seq bookmark under " + checkpointDir + "; resuming from memory only", e);
-      if (lastStoredSeq == UNKNOWN) {
-        lastStoredSeq = SeqBookmark.NONE;
-      }
-    }
     long blockIntervalMs = blockIntervalMillis();
     try {
       while (!isStopped()) {
-        boolean gotPosts = false;
-        try (Socket s = new Socket()) {
-          socket = s;
-          if (isStopped()) {
-            break;
+        if (bookmark == null || session == null) {
+          try {
+            bookmark = bookmark != null ? bookmark : new SeqBookmark(checkpointDir, streamId());
+            session = loadSession(bookmark);
+            backoff.reset();
+          } catch (IOException | RuntimeException e) {
+            String where = bookmark != null ? bookmark.toString() : checkpointDir + "/receiver-bookmarks";
+            String message = e instanceof SeqBookmark.BookmarkException ? e.getMessage()
+                : "cannot read the receiver bookmark " + where + " (" + e + "); not streaming until it can be read."
+                + " Delete it to start over from the oldest post the scraper holds.";
+            LOG.error("receiver {}: {}", streamId(), message, e);
+            reportError(message, e);
+            sleepUnlessStopped(backoff.nextDelayMillis());
+            continue;
           }
-          s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
-          s.setSoTimeout((int) Math.max(10, blockIntervalMs));
-          s.setTcpNoDelay(true);
-          s.setKeepAlive(true);
-          long resumeFrom = lastStoredSeq;
-          OutputStream out = s.getOutputStream();
-          if (token != null) {
-            out.write(StreamProtocol.authLine(token).getBytes(StandardCharsets.UTF_8));
-          }
-          out.write(StreamProtocol.resumeLine(resumeFrom).getBytes(StandardCharsets.UTF_8));
-          out.flush();
-          LOG.info("receiver {}: connected to {}:{}, RESUME {}", streamId(), host, port, resumeFrom);
-          gotPosts = readStream(s.getInputStream(), bookmark, blockIntervalMs, backoff);
-          if (!isStopped()) {
-            LOG.warn("receiver {}: {}:{} closed the stream (last stored seq {}); reconnecting",
-                streamId(), host, port, lastStoredSeq);
-          }
-        } catch (IOException e) {
-          if (isStopped()) {
-            break;
-          }
-          LOG.warn("receiver {}: {}:{} unavailable ({}); last stored seq {}", streamId(), host, port,
-              e.toString(), lastStoredSeq);
-        } finally {
-          socket = null;
         }
+        boolean gotPosts = connectOnce(bookmark, blockIntervalMs);
         if (gotPosts) {
           backoff.reset();
         }
@@ -178,10 +195,61 @@ public final class NdjsonReceiver extends Receiver<Post> {
     }
   }
 
-  /** Reads until the stream ends; returns whether at least one new post was stored. */
-  private boolean readStream(InputStream raw, SeqBookmark bookmark, long blockIntervalMs, Backoff backoff)
+  private ReceiverSession loadSession(SeqBookmark bookmark) throws IOException {
+    Optional<SeqBookmark.Saved> saved = bookmark.load(TopicMarks.DEFAULT_CAPACITY);
+    if (saved.isEmpty()) {
+      LOG.info("receiver {}: no bookmark {}: first start, will resume from the oldest post the server holds",
+          streamId(), bookmark);
+      return ReceiverSession.fresh();
+    }
+    SeqBookmark.Saved s = saved.get();
+    LOG.info("receiver {}: bookmark {} says stream {} seq {} ({} topic marks)", streamId(), bookmark, s.streamId(),
+        s.seq(), s.marks().size());
+    return new ReceiverSession(s.streamId(), s.seq(), s.marks());
+  }
+
+  /** One connection, until it ends; returns whether at least one post was stored. */
+  private boolean connectOnce(SeqBookmark bookmark, long blockIntervalMs) {
+    ReceiverSession current = session;
+    Block block = new Block(bookmark, current, blockIntervalMs);
+    String target = host + ":" + port;
+    try (Socket s = new Socket()) {
+      socket = s;
+      if (isStopped()) {
+        return false;
+      }
+      s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+      s.setSoTimeout((int) Math.max(10, Math.min(blockIntervalMs, handshakeTimeout())));
+      s.setTcpNoDelay(true);
+      s.setKeepAlive(true);
+      current.connected();
+      LOG.info("receiver {}: connected to {}, waiting for the greeting (position: stream {} seq {})", streamId(),
+          target, current.streamId(), current.seq());
+      readStream(s.getInputStream(), s.getOutputStream(), current, block);
+      if (!isStopped()) {
+        LOG.warn("receiver {}: {} closed the stream (stream {} seq {}) {}; reconnecting", streamId(), target,
+            current.streamId(), current.seq(), current.counters());
+      }
+    } catch (HandshakeTimeout e) {
+      log(current.onHandshakeTimeout(handshakeTimeout()));
+    } catch (IOException e) {
+      if (!isStopped()) {
+        LOG.warn("receiver {}: {} unavailable ({}); position: stream {} seq {}", streamId(), target, e.toString(),
+            current.streamId(), current.seq());
+      }
+    } finally {
+      socket = null;
+      if (!block.isEmpty()) {
+        // posts were accepted by the session but not stored: its position is ahead of the bookmark's
+        session = null;
+      }
+    }
+    return block.storedAny;
+  }
+
+  private void readStream(InputStream raw, OutputStream out, ReceiverSession current, Block block)
       throws IOException {
-    Block block = new Block(bookmark, blockIntervalMs);
+    long handshakeDeadline = System.nanoTime() + handshakeTimeout() * 1_000_000L;
     InputStream in = new FilterInputStream(raw) {
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
@@ -193,17 +261,22 @@ public final class NdjsonReceiver extends Receiver<Post> {
             return super.read(b, off, len);
           } catch (SocketTimeoutException idle) {
             block.flush(); // the stream is idle: store what we have so it reaches the next batch
+            if (!current.streaming() && System.nanoTime() - handshakeDeadline > 0) {
+              throw new HandshakeTimeout();
+            }
           }
         }
       }
     };
     BoundedLineReader reader = new BoundedLineReader(in, maxLineBytes);
-    long acceptedSeq = lastStoredSeq;
     try {
       while (!isStopped()) {
         BoundedLineReader.Kind kind = reader.next();
         if (kind == BoundedLineReader.Kind.END) {
           break;
+        }
+        if (!current.streaming() && System.nanoTime() - handshakeDeadline > 0) {
+          throw new HandshakeTimeout(); // e.g. a v1 server streaming posts without a greeting
         }
         if (kind == BoundedLineReader.Kind.TOO_LONG) {
           tooLong++;
@@ -216,7 +289,14 @@ public final class NdjsonReceiver extends Receiver<Post> {
           continue;
         }
         if (StreamProtocol.isControl(buf, len)) {
-          onControlLine(reader.lineAsString(), backoff);
+          Decision d = current.onControl(reader.lineAsString(), token);
+          log(d);
+          if (d.verdict() == Verdict.SEND) {
+            for (String line : d.send()) {
+              out.write(line.getBytes(StandardCharsets.UTF_8));
+            }
+            out.flush();
+          }
           continue;
         }
         Post post;
@@ -227,28 +307,33 @@ public final class NdjsonReceiver extends Receiver<Post> {
           report("malformed line skipped: " + e.getMessage(), e);
           continue;
         }
-        if (post.seq() <= acceptedSeq) {
-          duplicates++; // already stored (a resume overlapping what we have): skip, never count twice
-          continue;
+        Decision d = current.onPost(post.seq(), post.topicId(), post.id());
+        if (d.level() == ReceiverSession.Level.ERROR) {
+          gapReports++;
+          if (gapReports <= REPORT_ALL_UP_TO || gapReports % REPORT_EVERY == 0) {
+            log(d);
+          }
         }
-        acceptedSeq = post.seq();
-        block.add(post);
+        if (d.verdict() == Verdict.ACCEPT) {
+          block.add(post);
+        }
       }
     } finally {
       if (!isStopped()) {
         block.flush(); // complete posts read before the disconnect are good: keep them
       }
     }
-    return block.storedAny;
   }
 
-  private void onControlLine(String line, Backoff backoff) {
-    if (line.startsWith(StreamProtocol.ERROR_PREFIX + "auth-failed")) {
-      reportError("scraper refused the stream token (" + line + ")", null);
-    } else if (line.startsWith(StreamProtocol.ERROR_PREFIX + "resume-too-old")) {
-      LOG.warn("receiver {}: posts lost, the scraper no longer holds them: {}", streamId(), line);
-    } else {
-      LOG.info("receiver {}: scraper says {}", streamId(), line);
+  private void log(Decision d) {
+    switch (d.level()) {
+      case ERROR -> {
+        LOG.error("receiver {}: {}", streamId(), d.message());
+        reportError(d.message(), null);
+      }
+      case WARN -> LOG.warn("receiver {}: {}", streamId(), d.message());
+      case INFO -> LOG.info("receiver {}: {}", streamId(), d.message());
+      case DEBUG -> LOG.debug("receiver {}: {}", streamId(), d.message());
     }
   }
 
@@ -261,17 +346,28 @@ public final class NdjsonReceiver extends Receiver<Post> {
     }
   }
 
-  /** The posts read since the last store, stored as one block. */
+  /** No greeting, or no answer, within the handshake timeout. */
+  private static final class HandshakeTimeout extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** The posts read since the last store, stored as one block; then the session's position is bookmarked. */
   private final class Block {
     private final SeqBookmark bookmark;
+    private final ReceiverSession position;
     private final long intervalMs;
     private List<Post> posts = new ArrayList<>();
     private long firstAt;
     boolean storedAny;
 
-    Block(SeqBookmark bookmark, long intervalMs) {
+    Block(SeqBookmark bookmark, ReceiverSession position, long intervalMs) {
       this.bookmark = bookmark;
+      this.position = position;
       this.intervalMs = intervalMs;
+    }
+
+    boolean isEmpty() {
+      return posts.isEmpty();
     }
 
     void add(Post post) {
@@ -289,17 +385,15 @@ public final class NdjsonReceiver extends Receiver<Post> {
         return;
       }
       List<Post> toStore = posts;
+      store(toStore.iterator()); // blocks until stored (and written ahead when the WAL is on); throws if it cannot
       posts = new ArrayList<>(Math.min(MAX_BLOCK_RECORDS, toStore.size() * 2));
-      store(toStore.iterator()); // blocks until stored (and written ahead when the WAL is on)
-      long seq = toStore.get(toStore.size() - 1).seq();
-      lastStoredSeq = seq;
       storedAny = true;
-      if (bookmark != null) {
-        try {
-          bookmark.save(seq);
-        } catch (IOException e) {
-          reportError("cannot write the seq bookmark " + bookmark + " (a driver restart may replay posts)", e);
-        }
+      try {
+        // the session has consumed exactly up to the block's last post: its position is what was stored
+        bookmark.save(position.streamId(), position.seq(), position.marks());
+      } catch (IOException e) {
+        LOG.error("receiver {}: cannot write the bookmark {}", streamId(), bookmark, e);
+        reportError("cannot write the receiver bookmark " + bookmark + " (a driver restart may replay posts)", e);
       }
     }
   }

@@ -36,10 +36,16 @@ class RestartedLiveIdsIT {
     try (ForumSimulator b = ForumSimulator.start(LIVE)) {
       int history = b.truth().size();
       assertThat(ids(b.truth().subList(0, history))).isEqualTo(historyA);
-      b.publishNow(50);
-      List<TruthPost> live = b.truth().subList(history, history + 50);
+      b.publishNow(300); // 4 % of live posts open a topic: a few topics are created live
+      List<TruthPost> live = b.truth().subList(history, history + 300);
       assertThat(live).allSatisfy(t -> assertThat(t.post().id()).isGreaterThan(maxA));
       assertThat(ids(live)).doesNotHaveDuplicates().isSorted();
+      // a topic created live (its id follows the clock too) is served like any other
+      long historyTopicMax = b.truth().subList(0, history).stream().mapToLong(t -> t.post().topicId()).max()
+          .orElseThrow();
+      TruthPost inLiveTopic = live.stream().filter(t -> t.post().topicId() > historyTopicMax).findFirst()
+          .orElseThrow(() -> new AssertionError("no topic created among 300 live posts"));
+      assertThat(TestHttp.get(inLiveTopic.post().url()).statusCode()).isEqualTo(200);
     }
   }
 

@@ -2,6 +2,9 @@ package io.jvcstreaming.analytics;
 
 import io.jvcstreaming.analytics.config.JobConfig;
 import io.jvcstreaming.analytics.kryo.AnalyticsKryoRegistrator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.apache.spark.SparkConf;
 
 /**
@@ -16,7 +19,32 @@ final class SparkSettings {
    * 15 small tasks per 3 s batch and job (the 200 ms default) cost more in scheduling than they bring. */
   static final String BLOCK_INTERVAL = "1000ms";
 
+  /**
+   * The keys {@link #apply} sets that a recovered context keeps from its checkpoint (Spark rebuilds the SparkConf
+   * of a recovered context from the checkpoint and reloads only a fixed list, spark.master among them).
+   */
+  static final List<String> FROZEN_KEYS = List.of("spark.app.name",
+      "spark.streaming.receiver.writeAheadLog.enable", "spark.serializer", "spark.kryo.registrator",
+      "spark.streaming.blockInterval", "spark.streaming.stopGracefullyOnShutdown",
+      "spark.streaming.gracefulStopTimeout", "spark.ui.enabled");
+
   private SparkSettings() {
+  }
+
+  /**
+   * One line per {@link #FROZEN_KEYS} key whose value in the recovered context differs from what this start
+   * asked for, for a WARN: the recovered value is the one that applies.
+   */
+  static List<String> frozenDifferences(SparkConf recovered, SparkConf fresh) {
+    List<String> out = new ArrayList<>();
+    for (String key : FROZEN_KEYS) {
+      String was = recovered.get(key, null);
+      String now = fresh.get(key, null);
+      if (!Objects.equals(was, now)) {
+        out.add(key + " = '" + was + "' from the checkpoint applies, not '" + now + "' asked for by this start");
+      }
+    }
+    return out;
   }
 
   static SparkConf apply(SparkConf conf, JobConfig config) {

@@ -77,8 +77,9 @@ abstract class SparkITBase {
     }
   }
 
+  /** Whether Spark wrote a checkpoint under the checkpoint dir (in this build's directory, one level down). */
   boolean checkpointWritten() throws Exception {
-    try (var files = Files.list(temp.resolve("checkpoint"))) {
+    try (var files = Files.walk(temp.resolve("checkpoint"), 2)) {
       return files.anyMatch(p -> p.getFileName().toString().startsWith("checkpoint-"));
     }
   }

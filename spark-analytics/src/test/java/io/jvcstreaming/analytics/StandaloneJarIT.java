@@ -102,6 +102,47 @@ class StandaloneJarIT {
     assertThat(failOut).contains("leaves no core for processing");
   }
 
+  @Test
+  @DisplayName("a restart with a changed --min-word-length on the same checkpoint exits 2 naming the option and both"
+      + " values")
+  void changedShapingOptionExitsWithTwo() throws Exception {
+    Path cp = temp.resolve("cp-shape");
+    try (TestStreamServer server = new TestStreamServer()) {
+      Process first = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "--job", "words", "--source",
+          server.address(), "--batch", "500ms", "--window", "1s", "--checkpoint-dir", cp.toString())
+          .redirectErrorStream(true).redirectOutput(temp.resolve("first.txt").toFile()).start();
+      try {
+        assertThat(Await.until(Duration.ofSeconds(90), () -> !first.isAlive() || sparkCheckpointIn(cp)))
+            .as("a checkpoint written").isTrue();
+        assertThat(first.isAlive()).as("still running; output: %s", read("first.txt")).isTrue();
+      } finally {
+        first.destroyForcibly(); // the graceful stop is tested above; here only the checkpoint on disk matters
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      }
+      Process second = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "--job", "words", "--source",
+          server.address(), "--batch", "500ms", "--window", "1s", "--checkpoint-dir", cp.toString(),
+          "--min-word-length", "4").redirectErrorStream(true).start();
+      String out = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(second.exitValue()).as(out).isEqualTo(2);
+      assertThat(out).contains("error: option --min-word-length (JVC_MIN_WORD_LENGTH) is '4' on this start but '6'"
+          + " in the checkpoint ").contains("pass another --checkpoint-dir");
+    }
+  }
+
+  private static boolean sparkCheckpointIn(Path root) {
+    try (var files = Files.walk(root, 2)) {
+      return files.anyMatch(p -> p.getFileName().toString().startsWith("checkpoint-"));
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return false; // not created yet
+    }
+  }
+
+  private String read(String name) throws Exception {
+    Path f = temp.resolve(name);
+    return Files.exists(f) ? Files.readString(f) : "";
+  }
+
   private String stderr() throws Exception {
     Path f = temp.resolve("stderr.txt");
     return Files.exists(f) ? Files.readString(f) : "";

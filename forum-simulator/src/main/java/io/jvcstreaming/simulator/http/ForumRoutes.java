@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class ForumRoutes {
 
   private static final Pattern FORUM_PAGE =
-      Pattern.compile("^/forums/(\\d{1,3})-(\\d{1,9})-(\\d{1,12})-(\\d{1,9})-(\\d{1,9})-(\\d{1,9})-(\\d{1,9})-([^/]*)\\.htm$");
+      Pattern.compile("^/forums/(\\d{1,3})-(\\d{1,9})-(\\d{1,15})-(\\d{1,9})-(\\d{1,9})-(\\d{1,9})-(\\d{1,9})-([^/]*)\\.htm$");
   private static final Pattern PERMALINK = Pattern.compile("^/forums/message/(\\d{1,15})$");
 
   private final World world;

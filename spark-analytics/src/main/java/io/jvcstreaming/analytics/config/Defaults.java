@@ -18,6 +18,11 @@ public final class Defaults {
   public static final int MIN_WORD_LENGTH = 6;
   /** Off by default; {@code builtin} loads the bundled French list. */
   public static final String STOP_WORDS = "none";
+  /**
+   * A key (author, word, sticker, topic, pseudo) not seen for this long leaves the all-time counts, unless it is
+   * in the current top: bounds the state over months of running, where most words and authors are seen once.
+   */
+  public static final String STATE_IDLE_TIMEOUT = "30d";
   /** Exact recovery of received blocks after a driver restart (costs one write per block). */
   public static final boolean WRITE_AHEAD_LOG = true;
 

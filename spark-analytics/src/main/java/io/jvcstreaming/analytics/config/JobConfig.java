@@ -1,6 +1,5 @@
 package io.jvcstreaming.analytics.config;
 
-import java.io.Serializable;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +10,10 @@ import java.util.Set;
  * The whole configuration of one analytics run, validated in the compact constructor.
  *
  * <p>Built by {@link JobConfigLoader} from CLI flags and environment variables (the flag wins), each with
- * a documented default (see {@link Defaults}). Serializable: it travels inside the checkpointed DStream graph
- * and to the receiver on the executors. {@link #toString()} masks the stream token.
+ * a documented default (see {@link Defaults}). Deliberately NOT Serializable: it lives on the driver only, so it
+ * can never be captured in the checkpointed DStream graph (where a changed option would be silently ignored on
+ * recovery and the token written in plain text); the graph's functions read what they need at each batch from
+ * {@code jobs.RunSettings}. {@link #toString()} masks the stream token.
  *
  * @param job             which job(s) to run
  * @param sourceHost      scraper stream host
@@ -29,13 +30,22 @@ import java.util.Set;
  * @param stopWordsSource where the stop words came from ("none", "builtin" or a path), for the startup log
  * @param publishUrl      when not null, each report is also POSTed there as JSON
  * @param writeAheadLog   enable Spark's receiver write-ahead log (exact recovery of received blocks)
+ * @param stateIdleTimeoutMillis a key unseen for this long leaves the all-time counts (unless in the top), 1 s .. 10 years
  */
 public record JobConfig(JobName job, String sourceHost, int sourcePort, String streamToken, long batchMillis,
                         String checkpointDir, int top, long windowMillis, Emit emit, Set<String> pseudos,
                         int minWordLength, Set<String> stopWords, String stopWordsSource, URI publishUrl,
-                        boolean writeAheadLog) implements Serializable {
+                        boolean writeAheadLog, long stateIdleTimeoutMillis) {
 
-  private static final long serialVersionUID = 1L;
+  /** The configuration with the default state idle timeout (tests and callers that do not care). */
+  public JobConfig(JobName job, String sourceHost, int sourcePort, String streamToken, long batchMillis,
+                   String checkpointDir, int top, long windowMillis, Emit emit, Set<String> pseudos,
+                   int minWordLength, Set<String> stopWords, String stopWordsSource, URI publishUrl,
+                   boolean writeAheadLog) {
+    this(job, sourceHost, sourcePort, streamToken, batchMillis, checkpointDir, top, windowMillis, emit, pseudos,
+        minWordLength, stopWords, stopWordsSource, publishUrl, writeAheadLog,
+        JobConfigLoader.durationMillis("state-idle-timeout", Defaults.STATE_IDLE_TIMEOUT));
+  }
 
   /** The jobs the launcher knows, by their {@code --job} name. */
   public enum JobName {
@@ -108,6 +118,10 @@ public record JobConfig(JobName job, String sourceHost, int sourcePort, String s
     }
     stopWords = stopWords == null ? Set.of() : Set.copyOf(stopWords);
     stopWordsSource = stopWordsSource == null ? "none" : stopWordsSource;
+    if (stateIdleTimeoutMillis < 1_000 || stateIdleTimeoutMillis > 3650L * 86_400_000L) {
+      throw new IllegalArgumentException("state-idle-timeout: must be in 1s..3650d, got " + stateIdleTimeoutMillis
+          + "ms");
+    }
     if (publishUrl != null) {
       String scheme = publishUrl.getScheme();
       if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || publishUrl.getHost() == null) {
@@ -126,6 +140,6 @@ public record JobConfig(JobName job, String sourceHost, int sourcePort, String s
         + ", pseudos=" + pseudos + ", minWordLength=" + minWordLength
         + ", stopWords=" + stopWordsSource + " (" + stopWords.size() + ")"
         + ", publishUrl=" + (publishUrl == null ? "(none)" : publishUrl)
-        + ", writeAheadLog=" + writeAheadLog + "}";
+        + ", writeAheadLog=" + writeAheadLog + ", stateIdleTimeout=" + stateIdleTimeoutMillis + "ms}";
   }
 }

@@ -43,6 +43,7 @@ public final class JobConfigLoader {
     KEYS.put("stop-words", "JVC_STOP_WORDS");
     KEYS.put("publish-url", "JVC_PUBLISH_URL");
     KEYS.put("wal", "JVC_WAL");
+    KEYS.put("state-idle-timeout", "JVC_STATE_IDLE_TIMEOUT");
   }
 
   public static final String BUILTIN_STOP_WORDS = "/io/jvcstreaming/analytics/stopwords-fr.txt";
@@ -62,12 +63,18 @@ public final class JobConfigLoader {
         --stop-words none|builtin|PATH  JVC_STOP_WORDS  stop words (default %s)
         --publish-url URL       JVC_PUBLISH_URL      also POST each JSON report there
         --wal true|false        JVC_WAL              receiver write-ahead log (default %s)
-      Durations: 500ms, 3s, 10m, 1h (a bare number is seconds). The Spark master comes from spark-submit
+        --state-idle-timeout D  JVC_STATE_IDLE_TIMEOUT  a key unseen this long leaves the all-time counts
+                                                     unless it is in the top (default %s)
+      Read at every start: --source, STREAM_TOKEN, --top, --emit, --pseudo, --publish-url. Fixed by the
+      checkpoint (a change is refused, exit 2): --job, --batch, --window, --min-word-length, --stop-words, --wal,
+      --state-idle-timeout.
+      Durations: 500ms, 3s, 10m, 1h, 30d (a bare number is seconds). The Spark master comes from spark-submit
       or -Dspark.master; without one, the launcher runs in local[2].
       """.formatted(Defaults.SOURCE, Defaults.BATCH, Defaults.CHECKPOINT_DIR_PREFIX, Defaults.TOP, Defaults.WINDOW,
-      Defaults.EMIT, Defaults.MIN_WORD_LENGTH, Defaults.STOP_WORDS, Defaults.WRITE_AHEAD_LOG);
+      Defaults.EMIT, Defaults.MIN_WORD_LENGTH, Defaults.STOP_WORDS, Defaults.WRITE_AHEAD_LOG,
+      Defaults.STATE_IDLE_TIMEOUT);
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h|d)?");
 
   private JobConfigLoader() {
   }
@@ -115,8 +122,10 @@ public final class JobConfigLoader {
       }
     }
     boolean wal = bool("wal", values.getOrDefault("wal", String.valueOf(Defaults.WRITE_AHEAD_LOG)));
+    long idle = durationMillis("state-idle-timeout",
+        values.getOrDefault("state-idle-timeout", Defaults.STATE_IDLE_TIMEOUT));
     return new JobConfig(job, source[0], port, env.get("STREAM_TOKEN"), batch, checkpointDir, top, window, emit,
-        pseudos, minWord, stopWords, stopSource, publish, wal);
+        pseudos, minWord, stopWords, stopSource, publish, wal, idle);
   }
 
   static Map<String, String> parseFlags(String[] args) {
@@ -175,11 +184,12 @@ public final class JobConfigLoader {
     };
   }
 
-  /** {@code 500ms}, {@code 3s}, {@code 1.5s}, {@code 10m}, {@code 1h}; a bare number is seconds. */
+  /** {@code 500ms}, {@code 3s}, {@code 1.5s}, {@code 10m}, {@code 1h}, {@code 30d}; a bare number is seconds. */
   public static long durationMillis(String key, String value) {
     Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new IllegalArgumentException(key + ": expected a duration such as 500ms, 3s, 10m, 1h, got '" + value + "'");
+      throw new IllegalArgumentException(key + ": expected a duration such as 500ms, 3s, 10m, 1h, 30d, got '" + value
+          + "'");
     }
     double n = Double.parseDouble(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
@@ -187,7 +197,8 @@ public final class JobConfigLoader {
       case "ms" -> n;
       case "s" -> n * 1_000;
       case "m", "min" -> n * 60_000;
-      default -> n * 3_600_000;
+      case "h" -> n * 3_600_000;
+      default -> n * 86_400_000;
     };
     return Math.round(ms);
   }

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code --job all}: every job in one streaming context, sharing one receiver (what the one-machine run uses).
- * The pseudo job is included only when pseudos are configured.
+ * The pseudo job is always part of the graph (the graph is frozen in the checkpoint, and pseudos may change at any
+ * start); without {@code --pseudo} it counts and reports nothing.
  */
 public final class AllJobs implements StreamingJob {
 
@@ -30,14 +31,11 @@ public final class AllJobs implements StreamingJob {
   }
 
   static List<StreamingJob> jobs(JobConfig config) {
-    List<StreamingJob> jobs = new ArrayList<>(List.of(new StickersJob(), new AuthorsJob(), new WordsJob(),
-        new TopicsJob()));
     if (config.pseudos().isEmpty()) {
-      LOG.info("job all: no --pseudo given, the pseudo job is left out");
-    } else {
-      jobs.add(new PseudoJob());
+      LOG.info("job all: no --pseudo given, the pseudo job reports nothing (a later start may add pseudos)");
     }
-    return jobs;
+    return new ArrayList<>(List.of(new StickersJob(), new AuthorsJob(), new WordsJob(), new TopicsJob(),
+        new PseudoJob()));
   }
 
   /** The job(s) behind a {@code --job} name. */

@@ -7,38 +7,55 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.streaming.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
  * The one output operation of the graph ({@link ReportPlan}): a single Spark job keeps, per partition, the top N
- * of each report (what {@code takeOrdered(n, ByCountDesc)} keeps, no shuffle), collects them, and on the driver
- * sets the batch figures, then emits every report in order with its exact top N.
+ * of each report (what {@code takeOrdered(n, ByCountDesc)} keeps, no shuffle) and counts its keys, collects them,
+ * and on the driver sets the batch figures, then emits every report in order with its exact top N and its number
+ * of keys (the state size, also logged every {@value #LOG_SIZES_EVERY} batches). N is this run's {@code --top}.
  */
 final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tuple2<String, Long>>, Time> {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+  private static final Logger LOG = LoggerFactory.getLogger(BatchReports.class);
+  static final int LOG_SIZES_EVERY = 20;
+  private static final AtomicLong BATCHES = new AtomicLong();
   /** The tag of {@link PostTotals}' figures, {@code ("batch", n)} and {@code ("total", n)}: never cut to top N. */
   static final int TOTALS = -1;
   static final String BATCH = "batch";
   static final String TOTAL = "total";
+  static final String KEYS = "keys";
 
   private final List<ReportTop> reports;
-  private final int top;
 
-  BatchReports(List<ReportTop> reports, int top) {
+  BatchReports(List<ReportTop> reports) {
     this.reports = List.copyOf(reports);
-    this.top = top;
+  }
+
+  /** The tag under which {@link TopPerTag} counts the keys of report {@code tag}: -2, -3, ... */
+  static int sizeTag(int tag) {
+    return -2 - tag;
   }
 
   @Override
   public void call(JavaPairRDD<Integer, Tuple2<String, Long>> tagged, Time time) {
+    int top = RunSettings.current().top();
     Map<Integer, List<Tuple2<String, Long>>> byTag = new HashMap<>();
+    Map<Integer, Long> sizes = new HashMap<>();
     for (Tuple2<Integer, Tuple2<String, Long>> t : tagged.mapPartitions(new TopPerTag(top)).collect()) {
-      byTag.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2());
+      if (t._1() < TOTALS) {
+        sizes.merge(t._1(), t._2()._2(), Long::sum);
+      } else {
+        byTag.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2());
+      }
     }
     BatchBoard.Entry entry = BatchBoard.at(time.milliseconds());
     for (Tuple2<String, Long> figure : byTag.getOrDefault(TOTALS, List.of())) {
@@ -51,11 +68,23 @@ final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tuple2<St
     for (int i = 0; i < reports.size(); i++) {
       List<Tuple2<String, Long>> candidates = byTag.getOrDefault(i, new ArrayList<>());
       candidates.sort(ByCountDesc.INSTANCE);
-      reports.get(i).emit(candidates.subList(0, Math.min(top, candidates.size())), time.milliseconds());
+      reports.get(i).emit(candidates.subList(0, Math.min(top, candidates.size())), time.milliseconds(),
+          sizes.getOrDefault(sizeTag(i), 0L));
+    }
+    if (BATCHES.getAndIncrement() % LOG_SIZES_EVERY == 0) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < reports.size(); i++) {
+        line.append(i == 0 ? "" : ", ").append(reports.get(i).job()).append('=')
+            .append(sizes.getOrDefault(sizeTag(i), 0L));
+      }
+      LOG.info("keys held per count (state size): {}", line);
     }
   }
 
-  /** Per partition and tag, the {@code n} first by {@link ByCountDesc} (all of {@link #TOTALS}). */
+  /**
+   * Per partition and tag, the {@code n} first by {@link ByCountDesc} (all of {@link #TOTALS}), plus
+   * {@code (sizeTag(tag), (KEYS, number of records))} per tag.
+   */
   static final class TopPerTag
       implements FlatMapFunction<Iterator<Tuple2<Integer, Tuple2<String, Long>>>, Tuple2<Integer, Tuple2<String, Long>>> {
     private static final long serialVersionUID = 1L;
@@ -68,6 +97,7 @@ final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tuple2<St
     @Override
     public Iterator<Tuple2<Integer, Tuple2<String, Long>>> call(Iterator<Tuple2<Integer, Tuple2<String, Long>>> in) {
       Map<Integer, PriorityQueue<Tuple2<String, Long>>> kept = new HashMap<>();
+      Map<Integer, Long> counted = new HashMap<>();
       List<Tuple2<Integer, Tuple2<String, Long>>> out = new ArrayList<>();
       while (in.hasNext()) {
         Tuple2<Integer, Tuple2<String, Long>> t = in.next();
@@ -75,6 +105,7 @@ final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tuple2<St
           out.add(t);
           continue;
         }
+        counted.merge(t._1(), 1L, Long::sum);
         // a heap whose head is the worst kept entry
         PriorityQueue<Tuple2<String, Long>> heap = kept.computeIfAbsent(t._1(),
             k -> new PriorityQueue<>(ByCountDesc.INSTANCE.reversed()));
@@ -84,6 +115,7 @@ final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tuple2<St
         }
       }
       kept.forEach((tag, heap) -> heap.forEach(kv -> out.add(new Tuple2<>(tag, kv))));
+      counted.forEach((tag, keys) -> out.add(new Tuple2<>(sizeTag(tag), new Tuple2<>(KEYS, keys))));
       return out.iterator();
     }
   }

@@ -12,7 +12,10 @@ import org.apache.spark.streaming.api.java.JavaPairDStream;
 /**
  * The shape shared by the count jobs: {@code (key, 1)} pairs, reduced per batch, then
  * <ul>
- *   <li>all-time: {@code mapWithState(StateSpec.function(RunningCount))}, reported from the state snapshot;</li>
+ *   <li>all-time: {@code mapWithState(StateSpec.function(RunningCount).timeout(--state-idle-timeout))}, reported
+ *       from the state snapshot. A key unseen for the idle timeout leaves the state (bounded over months: most
+ *       words and authors are seen a few times), except the keys of the latest top list, which {@link TouchTop}
+ *       keeps alive;</li>
  *   <li>trending (optional): {@code reduceByKeyAndWindow} with the inverse function over {@code --window},
  *       sliding every batch, keys whose count falls to 0 dropped ({@link StillInWindow}); reported as
  *       {@code <name>-trending}. Chosen over mapWithState with timeouts: it is exact (a timeout evicts a key
@@ -36,8 +39,10 @@ abstract class CountingJob implements StreamingJob {
   @Override
   public void register(JavaDStream<Post> posts, JobContext context, ReportPlan plan) {
     JavaPairDStream<String, Long> perBatch = pairs(posts, context).reduceByKey(new Sum());
-    plan.report(new ReportTop(name(), context, labels(), 0, false),
-        perBatch.mapWithState(StateSpec.function(new RunningCount())).stateSnapshots());
+    plan.report(new ReportTop(name(), labels(), 0, false),
+        perBatch.transformToPair(new TouchTop(name()))
+            .mapWithState(StateSpec.function(new RunningCount()).timeout(context.stateIdleTimeout()))
+            .stateSnapshots());
     if (trending()) {
       int partitions = posts.context().sparkContext().defaultParallelism();
       JavaPairDStream<String, Long> windowed = perBatch.reduceByKeyAndWindow(new Sum(), new Subtract(),
@@ -45,7 +50,7 @@ abstract class CountingJob implements StreamingJob {
       // Spark checkpoints a windowed stream every ~10 s (every 4th 3 s batch, one more Spark job each time); every
       // 10 batches, like mapWithState, keeps the lineage as short and costs a checkpoint job 2.5x less often.
       windowed.checkpoint(context.batch().times(CHECKPOINT_EVERY_BATCHES));
-      plan.report(new ReportTop(name() + "-trending", context, labels(), context.config().windowMillis(), false),
+      plan.report(new ReportTop(name() + "-trending", labels(), context.config().windowMillis(), false),
           windowed);
     }
   }

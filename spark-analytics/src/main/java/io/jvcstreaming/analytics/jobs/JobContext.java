@@ -1,15 +1,15 @@
 package io.jvcstreaming.analytics.jobs;
 
 import io.jvcstreaming.analytics.config.JobConfig;
-import io.jvcstreaming.analytics.report.Emitter;
-import java.io.Serializable;
 import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.Durations;
 
-/** What every job needs: the configuration and where its reports go. Serializable (part of the checkpointed graph). */
-public record JobContext(JobConfig config, Emitter emitter) implements Serializable {
-
-  private static final long serialVersionUID = 1L;
+/**
+ * What a job reads while it builds its part of the graph, on the driver. Not Serializable on purpose: no
+ * function of the graph may capture it (what a function holds is frozen in the checkpoint); settings that may
+ * change between runs are read at each batch from {@link RunSettings}.
+ */
+public record JobContext(JobConfig config) {
 
   public Duration batch() {
     return Durations.milliseconds(config.batchMillis());
@@ -17,5 +17,9 @@ public record JobContext(JobConfig config, Emitter emitter) implements Serializa
 
   public Duration window() {
     return Durations.milliseconds(config.windowMillis());
+  }
+
+  public Duration stateIdleTimeout() {
+    return Durations.milliseconds(config.stateIdleTimeoutMillis());
   }
 }

@@ -109,4 +109,19 @@ final class Keys {
       return pseudos.contains(p.author().toLowerCase(Locale.ROOT));
     }
   }
+
+  /** Counts whose key is one of {@code keys}. */
+  static final class KeyIn implements Function<Tuple2<String, Long>, Boolean> {
+    private static final long serialVersionUID = 1L;
+    private final Set<String> keys;
+
+    KeyIn(Set<String> keys) {
+      this.keys = Set.copyOf(keys);
+    }
+
+    @Override
+    public Boolean call(Tuple2<String, Long> keyCount) {
+      return keys.contains(keyCount._1());
+    }
+  }
 }

@@ -30,9 +30,9 @@ public final class ReportPlan {
   }
 
   /** Registers the one output operation. Call once, after every job. */
-  public void register(int top) {
+  public void register() {
     if (tagged != null) {
-      tagged.foreachRDD(new BatchReports(reports, top));
+      tagged.foreachRDD(new BatchReports(reports));
     }
   }
 

@@ -13,11 +13,17 @@ import java.util.List;
  * @param windowMillis the window of a trending list, 0 for an all-time list
  * @param rows       the top list, highest first
  * @param matches    the posts printed in full (pseudo job), oldest first; empty otherwise
+ * @param keys       how many keys the count holds (its state, or its window for a trending list); -1 unknown
  */
 public record BatchReport(String job, long batchTime, long batchPosts, long totalPosts, long windowMillis,
-                          List<ReportRow> rows, List<Post> matches) {
+                          List<ReportRow> rows, List<Post> matches, long keys) {
   public BatchReport {
     rows = List.copyOf(rows);
     matches = matches == null ? List.of() : List.copyOf(matches);
+  }
+
+  public BatchReport(String job, long batchTime, long batchPosts, long totalPosts, long windowMillis,
+                     List<ReportRow> rows, List<Post> matches) {
+    this(job, batchTime, batchPosts, totalPosts, windowMillis, rows, matches, -1);
   }
 }

@@ -2,7 +2,6 @@ package io.jvcstreaming.analytics.report;
 
 import io.jvcstreaming.analytics.config.JobConfig;
 import java.io.PrintStream;
-import java.io.Serializable;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,11 +16,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Prints each {@link BatchReport} on stdout (a table, or one JSON line with {@code --emit json}) and, when a
  * publish URL is set, POSTs the JSON object there (one POST per report, {@code application/json}, 2 s timeout, sent
- * asynchronously, at most 64 in flight). A failed POST is logged and counted, never fails the batch. Runs on the driver only.
+ * asynchronously, at most 64 in flight), with {@code Authorization: Bearer <JVC_RESULTS_TOKEN>} when that variable is
+ * set (the dashboard requires it whenever it listens beyond loopback; read at every start, never logged). A failed POST is logged and counted, never fails the batch. Runs on the driver only.
+ * Not Serializable on purpose: one is made at every start from the flags ({@code jobs.RunSettings}), never restored
+ * from a checkpoint.
  */
-public final class Emitter implements Serializable {
+public final class Emitter {
 
-  private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(Emitter.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final AtomicLong PUBLISH_FAILURES = new AtomicLong();
@@ -31,12 +32,19 @@ public final class Emitter implements Serializable {
 
   private final JobConfig.Emit mode;
   private final URI publishUrl;
-  private transient HttpClient client;
-  private transient PrintStream out;
+  private final String resultsToken;
+  private volatile HttpClient client;
+  private volatile PrintStream out;
 
   public Emitter(JobConfig.Emit mode, URI publishUrl) {
+    this(mode, publishUrl, System.getenv("JVC_RESULTS_TOKEN"));
+  }
+
+  /** {@code resultsToken}: sent as a bearer token with every POST; null or blank sends none. */
+  public Emitter(JobConfig.Emit mode, URI publishUrl, String resultsToken) {
     this.mode = mode;
     this.publishUrl = publishUrl;
+    this.resultsToken = resultsToken == null || resultsToken.isBlank() ? null : resultsToken.strip();
   }
 
   /** Prints (and publishes) one report; {@code previousRanks} feeds the table's Δ column. */
@@ -65,9 +73,12 @@ public final class Emitter implements Serializable {
       c = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
       client = c;
     }
-    HttpRequest request = HttpRequest.newBuilder(publishUrl).timeout(TIMEOUT)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(publishUrl).timeout(TIMEOUT)
+        .header("Content-Type", "application/json");
+    if (resultsToken != null) {
+      builder.header("Authorization", "Bearer " + resultsToken);
+    }
+    HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
     if (IN_FLIGHT.incrementAndGet() > MAX_IN_FLIGHT) {
       IN_FLIGHT.decrementAndGet();
       failed(job, MAX_IN_FLIGHT + " POSTs already in flight, report dropped");

@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
 /**
  * The machine form of a {@link BatchReport}: one JSON object on one line,
  * {@code {"job","batchTime","posts","totalPosts","top":[{"key","count"[,"label"]}]}}; a trending list adds
- * {@code "windowMillis"}, the pseudo job adds {@code "matches":[<post objects as on the wire>]}.
+ * {@code "windowMillis"}, the pseudo job adds {@code "matches":[<post objects as on the wire>]}; {@code "keys"} is the
+ * number of keys the count holds (state size), when known.
  */
 public final class JsonFormatter {
 
@@ -30,6 +31,9 @@ public final class JsonFormatter {
       g.writeNumberField("totalPosts", r.totalPosts());
       if (r.windowMillis() > 0) {
         g.writeNumberField("windowMillis", r.windowMillis());
+      }
+      if (r.keys() >= 0) {
+        g.writeNumberField("keys", r.keys());
       }
       g.writeArrayFieldStart("top");
       for (ReportRow row : r.rows()) {

@@ -36,7 +36,11 @@ public final class TableFormatter {
     }
     sb.append(" | batch ").append(TIME.format(Instant.ofEpochMilli(r.batchTime())))
         .append(" | posts: ").append(r.batchPosts()).append(" this batch, ").append(r.totalPosts()).append(" total")
-        .append(" | top ").append(r.rows().size()).append(" ==\n");
+        .append(" | top ").append(r.rows().size());
+    if (r.keys() >= 0) {
+      sb.append(" of ").append(r.keys()).append(" keys");
+    }
+    sb.append(" ==\n");
     if (r.rows().isEmpty()) {
       sb.append("  (nothing counted yet)\n");
       return sb.toString();

@@ -23,6 +23,17 @@ class JobConfigLoaderTest {
     assertThat(c.stopWords()).isEmpty();
     assertThat(c.publishUrl()).isNull();
     assertThat(c.writeAheadLog()).isTrue();
+    assertThat(c.stateIdleTimeoutMillis()).isEqualTo(30L * 86_400_000L);
+  }
+
+  @Test
+  void stateIdleTimeoutFromFlagOrEnvironment() {
+    assertThat(JobConfigLoader.load(new String[] {"--job", "words", "--state-idle-timeout", "2s"}, Map.of())
+        .stateIdleTimeoutMillis()).isEqualTo(2_000);
+    assertThat(JobConfigLoader.load(new String[] {"--job", "words"}, Map.of("JVC_STATE_IDLE_TIMEOUT", "7d"))
+        .stateIdleTimeoutMillis()).isEqualTo(7L * 86_400_000L);
+    assertThatThrownBy(() -> load("--job", "words", "--state-idle-timeout", "500ms"))
+        .hasMessageStartingWith("state-idle-timeout: must be in 1s..3650d");
   }
 
   @Test
@@ -72,6 +83,7 @@ class JobConfigLoaderTest {
     assertThat(JobConfigLoader.durationMillis("batch", "1.5s")).isEqualTo(1_500);
     assertThat(JobConfigLoader.durationMillis("window", "10m")).isEqualTo(600_000);
     assertThat(JobConfigLoader.durationMillis("window", "1h")).isEqualTo(3_600_000);
+    assertThat(JobConfigLoader.durationMillis("state-idle-timeout", "30d")).isEqualTo(2_592_000_000L);
   }
 
   private static JobConfig load(String... args) {

@@ -63,14 +63,15 @@ class EmitterTest {
     HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     http.createContext("/", ex -> {
       posted.add(new String[] {ex.getRequestMethod(), ex.getRequestHeaders().getFirst("Content-Type"),
-          new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)});
+          new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+          String.valueOf(ex.getRequestHeaders().getFirst("Authorization"))});
       ex.sendResponseHeaders(204, -1);
       ex.close();
     });
     http.start();
     try {
       Emitter emitter = new Emitter(JobConfig.Emit.TABLE,
-          URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/reports"));
+          URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/reports"), "results-token-0123456789");
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       emitter.printTo(new PrintStream(out, true, StandardCharsets.UTF_8));
       emitter.emit(REPORT, null);
@@ -79,6 +80,7 @@ class EmitterTest {
       assertThat(request[0]).isEqualTo("POST");
       assertThat(request[1]).isEqualTo("application/json");
       assertThat(JSON.readTree(request[2]).get("job").asText()).isEqualTo("stickers");
+      assertThat(request[3]).isEqualTo("Bearer results-token-0123456789");
       assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("== stickers |"); // table still printed
     } finally {
       http.stop(0);

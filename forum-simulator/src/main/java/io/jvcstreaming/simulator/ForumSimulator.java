@@ -176,6 +176,11 @@ public final class ForumSimulator implements AutoCloseable {
     world.write(() -> world.deleteTopic(topicId));
   }
 
+  /** Undoes {@link #deleteTopic}: the topic answers again and is back on the list (see {@code World.restoreTopic}). */
+  public void restoreTopic(long topicId) {
+    world.write(() -> world.restoreTopic(topicId));
+  }
+
   public void deleteMessage(long messageId) {
     world.write(() -> world.deleteMessage(messageId));
   }
@@ -257,6 +262,7 @@ public final class ForumSimulator implements AutoCloseable {
       setFaults(command.faults());
       command.deleteTopics().forEach(ForumSimulator.this::deleteTopic);
       command.deleteMessages().forEach(ForumSimulator.this::deleteMessage);
+      command.restoreTopics().forEach(ForumSimulator.this::restoreTopic);
     }
 
     @Override

@@ -63,6 +63,33 @@ class MutationIT {
   }
 
   @Test
+  void restoredTopicAnswersAgainAtItsListPositionWithItsPosts() {
+    try (ForumSimulator sim = ForumSimulator.start(small(6))) {
+      Post victim = sim.truth().get(sim.truth().size() - 1).post();
+      Document listBefore = TestHttp.page(sim.listUrl());
+      int positionBefore = listBefore.select("li.tablesForum__bodyRow").eachAttr("id").indexOf("topic-" + victim.topicId());
+      assertThat(positionBefore).isNotNegative();
+      sim.deleteTopic(victim.topicId());
+      assertThat(TestHttp.get(victim.url()).statusCode()).isEqualTo(410);
+
+      HttpResponse<byte[]> control = TestHttp.post(sim.origin() + "/_control",
+          "{\"restoreTopics\":[" + victim.topicId() + "]}");
+
+      assertThat(control.statusCode()).isEqualTo(200);
+      assertThat(TestHttp.get(victim.url()).statusCode()).isEqualTo(200);
+      assertThat(TestHttp.get(sim.origin() + "/forums/message/" + victim.id()).statusCode())
+          .as("its messages' permalinks redirect to their page again").isEqualTo(302);
+      assertThat(TestHttp.page(sim.listUrl()).select("li.tablesForum__bodyRow").eachAttr("id")
+          .indexOf("topic-" + victim.topicId())).as("back at its position by last activity").isEqualTo(positionBefore);
+      assertThat(sim.truth().stream().filter(t -> t.post().topicId() == victim.topicId()))
+          .isNotEmpty().noneMatch(TruthPost::deleted);
+      sim.publishNow(200);
+      assertThat(sim.truth().stream().skip(sim.truth().size() - 200L)
+          .anyMatch(t -> t.post().topicId() == victim.topicId())).as("a restored topic gets replies again").isTrue();
+    }
+  }
+
+  @Test
   void publishNowBumpsTopicsToTheTopOfTheList() {
     try (ForumSimulator sim = ForumSimulator.start(small(5))) {
       int before = sim.truth().size();

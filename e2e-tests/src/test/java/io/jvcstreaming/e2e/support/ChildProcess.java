@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -32,11 +33,23 @@ public final class ChildProcess implements AutoCloseable {
   }
 
   public static ChildProcess start(String name, Path logDir, List<String> command, Consumer<String> stdoutLines) {
+    return start(name, logDir, command, stdoutLines, Map.of());
+  }
+
+  /**
+   * Starts {@code command} in {@code logDir} with the test JVM's environment minus every setting the products read
+   * ({@code REDIS_URL}, {@code STREAM_TOKEN}, {@code JVC_*}: a developer's shell must not change a scenario), plus
+   * {@code env}.
+   */
+  public static ChildProcess start(String name, Path logDir, List<String> command, Consumer<String> stdoutLines,
+                                   Map<String, String> env) {
     try {
       Files.createDirectories(logDir);
       Path log = logDir.resolve(name + ".log");
       Files.writeString(log, "$ " + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
       ProcessBuilder pb = new ProcessBuilder(command).directory(logDir.toFile());
+      pb.environment().keySet().removeIf(k -> k.equals("REDIS_URL") || k.equals("STREAM_TOKEN") || k.startsWith("JVC_"));
+      pb.environment().putAll(env);
       pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
       if (stdoutLines == null) {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -89,6 +102,16 @@ public final class ChildProcess implements AutoCloseable {
   /** SIGTERM. */
   public void terminate() {
     process.destroy();
+  }
+
+  /** SIGTERM, then waits (bounded) for the exit: the exit code. Fails when the process outlives the deadline. */
+  public int terminateAndAwait(long millis) {
+    terminate();
+    Integer code = awaitExit(millis);
+    if (code == null) {
+      throw new AssertionError(name + " still running " + millis + " ms after SIGTERM; see " + log);
+    }
+    return code;
   }
 
   /** Waits for the exit; returns the exit code, or null if still running at the deadline. */

@@ -23,6 +23,8 @@ public final class LogTails implements TestWatcher {
   public void testFailed(ExtensionContext context, Throwable cause) {
     Path dir = dirFor(context);
     System.err.println("[e2e] " + context.getDisplayName() + " FAILED; process logs in " + dir);
+    String why = String.valueOf(cause);
+    System.err.println("[e2e] because: " + (why.length() > 2000 ? why.substring(0, 2000) + "…" : why));
     try (Stream<Path> files = Files.list(dir)) {
       files.filter(p -> p.toString().endsWith(".log") || p.toString().endsWith(".out")).sorted().forEach(p -> {
         try {

@@ -57,6 +57,23 @@ public final class Redis implements AutoCloseable {
     }
   }
 
+  /** {@code FLUSHALL} (the store wiped under a running scraper, or while it is stopped). */
+  public void flushAll() {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      byte[] reply = new byte[5];
+      int n = s.getInputStream().readNBytes(reply, 0, 5);
+      String answer = new String(reply, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
+      if (!answer.equals("+OK\r\n")) {
+        throw new AssertionError("FLUSHALL answered " + answer);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("FLUSHALL on Redis port " + port, e);
+    }
+  }
+
   public String url() {
     return "redis://127.0.0.1:" + port;
   }

@@ -18,9 +18,14 @@ public final class SparkJob implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Fixed on every start (and by {@link Words}): words of 6+ letters, no stop words. */
+  public static final int MIN_WORD_LENGTH = 6;
+
   private final Path logDir;
-  private final String source;
   private final Path checkpointDir;
+  private volatile String source;
+  private volatile String token;
+  private volatile String publishUrl;
   private final List<SparkReport> reports = new CopyOnWriteArrayList<>();
   private final Map<String, SparkReport> latest = new ConcurrentHashMap<>();
   private final List<String> unparsed = new CopyOnWriteArrayList<>();
@@ -33,16 +38,40 @@ public final class SparkJob implements AutoCloseable {
     this.checkpointDir = checkpointDir;
   }
 
-  /** Starts a driver (the first, or a new one recovering from the checkpoint). */
+  public Path checkpointDir() {
+    return checkpointDir;
+  }
+
+  /** The stream address of the next start ({@code --source}). */
+  public void setSource(String source) {
+    this.source = source;
+  }
+
+  /** The stream token of the next start (env {@code STREAM_TOKEN}, read by the receiver); null = none. */
+  public void setToken(String token) {
+    this.token = token;
+  }
+
+  /** {@code --publish-url} of the next start; null = none. */
+  public void setPublishUrl(String publishUrl) {
+    this.publishUrl = publishUrl;
+  }
+
+  /** Starts a driver (the first, or a new one recovering from the checkpoint) with the settings set now. */
   public synchronized ChildProcess start() {
     Path jar = Env.sparkJar();
     int driver = drivers.size() + 1;
-    List<String> cmd = List.of(Env.java(), "-Xmx1500m",
+    List<String> cmd = new ArrayList<>(List.of(Env.java(), "-Xmx1500m",
         "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
         "-Dspark.ui.showConsoleProgress=false",
         "-jar", jar.toString(), "--job", "all", "--source", source, "--batch", "1s",
-        "--checkpoint-dir", checkpointDir.toString(), "--emit", "json", "--top", "100000");
-    current = ChildProcess.start("spark-" + driver, logDir, cmd, line -> onLine(line, driver));
+        "--checkpoint-dir", checkpointDir.toString(), "--emit", "json", "--top", "100000",
+        "--min-word-length", Integer.toString(MIN_WORD_LENGTH), "--stop-words", "none"));
+    if (publishUrl != null) {
+      cmd.addAll(List.of("--publish-url", publishUrl));
+    }
+    Map<String, String> env = token == null ? Map.of() : Map.of("STREAM_TOKEN", token);
+    current = ChildProcess.start("spark-" + driver, logDir, cmd, line -> onLine(line, driver), env);
     drivers.add(current);
     return current;
   }
@@ -94,6 +123,21 @@ public final class SparkJob implements AutoCloseable {
   /** SIGKILL of the current driver (and its descendants). */
   public void kill() {
     current.kill();
+  }
+
+  /** SIGTERM of the current driver; waits (bounded, 60 s: a graceful stop) for its exit, returns the exit code. */
+  public int terminate() {
+    return current.terminateAndAwait(60_000);
+  }
+
+  /** Number of drivers started so far (the current one's number). */
+  public int drivers() {
+    return drivers.size();
+  }
+
+  /** The reports of one job printed by driver {@code driver}, in order. */
+  public List<SparkReport> reports(int driver, String job) {
+    return reports.stream().filter(r -> r.driver() == driver && r.job().equals(job)).toList();
   }
 
   @Override

@@ -26,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
   private final AtomicInteger cuts = new AtomicInteger();
   private final AtomicInteger cutMidChunk = new AtomicInteger();
   private volatile boolean closed;
+  private volatile long clientDelayMillis;
 
   public TcpProxy(int upstreamPort) throws IOException {
     this.upstreamPort = upstreamPort;
@@ -85,6 +86,14 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
+  /**
+   * Holds every chunk the client sends for {@code millis} before forwarding it (from the next chunk on): with more
+   * than the server's 500 ms handshake window, a client's {@code RESUME} reaches the server after it went live.
+   */
+  public void delayClientBytes(long millis) {
+    clientDelayMillis = millis;
+  }
+
   /** Cuts every open connection (mid-chunk when data is flowing, else after at most ~0.5 s of silence). */
   public void cutAll() {
     for (Link l : links) {
@@ -120,6 +129,10 @@ public final class TcpProxy implements AutoCloseable {
         byte[] buf = new byte[8192];
         int n;
         while ((n = in.read(buf)) >= 0) {
+          long delay = clientDelayMillis;
+          if (delay > 0) {
+            Await.sleep(delay); // the fault injected: the bytes are late, not lost
+          }
           out.write(buf, 0, n);
           out.flush();
         }

@@ -115,20 +115,26 @@ public final class Truth {
   public static Map<String, Long> expectedCounts(String job, List<Post> prefix) {
     Map<String, Long> m = new HashMap<>();
     for (Post p : prefix) {
-      switch (job) {
-        case "authors" -> m.merge(p.author(), 1L, Long::sum);
-        case "topics" -> m.merge(Long.toString(p.topicId()), 1L, Long::sum);
-        case "stickers" -> {
-          for (String s : p.stickers()) {
-            if (s != null && !s.isBlank()) {
-              m.merge(s.strip(), 1L, Long::sum);
-            }
-          }
-        }
-        default -> throw new IllegalArgumentException(job);
-      }
+      count(job, p, m);
     }
     return m;
+  }
+
+  /** Adds what one post counts for in {@code job} to {@code m}. */
+  public static void count(String job, Post p, Map<String, Long> m) {
+    switch (job) {
+      case "authors" -> m.merge(p.author(), 1L, Long::sum);
+      case "topics" -> m.merge(Long.toString(p.topicId()), 1L, Long::sum);
+      case "words" -> Words.of(p.text()).forEach(w -> m.merge(w, 1L, Long::sum));
+      case "stickers" -> {
+        for (String s : p.stickers()) {
+          if (s != null && !s.isBlank()) {
+            m.merge(s.strip(), 1L, Long::sum);
+          }
+        }
+      }
+      default -> throw new IllegalArgumentException(job);
+    }
   }
 
   /** The differing keys of two count maps, for failure messages. */

@@ -13,9 +13,11 @@ import java.util.List;
 
 /**
  * The body of {@code POST /_control}: a partial update of the faults (absent fields keep their value) and
- * moderation orders, e.g. {@code {"error503":0.1,"latencyMs":50,"deleteTopics":[77012346]}}.
+ * moderation orders, e.g. {@code {"error503":0.1,"latencyMs":50,"deleteTopics":[77012346]}};
+ * {@code restoreTopics} brings deleted topics back (applied after the deletions of the same command).
  */
-public record ControlCommand(Faults faults, List<Long> deleteTopics, List<Long> deleteMessages) {
+public record ControlCommand(Faults faults, List<Long> deleteTopics, List<Long> deleteMessages,
+                             List<Long> restoreTopics) {
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -29,6 +31,7 @@ public record ControlCommand(Faults faults, List<Long> deleteTopics, List<Long> 
     int jitterMs = current.latencyJitterMs();
     List<Long> topics = new ArrayList<>();
     List<Long> messages = new ArrayList<>();
+    List<Long> restore = new ArrayList<>();
     try (JsonParser p = JSON.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("body must be a JSON object");
@@ -46,15 +49,16 @@ public record ControlCommand(Faults faults, List<Long> deleteTopics, List<Long> 
           case "latencyJitterMs" -> jitterMs = (int) number(p, value, field);
           case "deleteTopics" -> ids(p, value, field, topics);
           case "deleteMessages" -> ids(p, value, field, messages);
+          case "restoreTopics" -> ids(p, value, field, restore);
           default -> throw new IllegalArgumentException("unknown field '" + field + "'; accepted: error503, drop, "
-              + "challenge, tooMany, malformed, latencyMs, latencyJitterMs, deleteTopics, deleteMessages");
+              + "challenge, tooMany, malformed, latencyMs, latencyJitterMs, deleteTopics, deleteMessages, restoreTopics");
         }
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
     }
     return new ControlCommand(new Faults(error503, drop, challenge, tooMany, malformed, latencyMs, jitterMs),
-        List.copyOf(topics), List.copyOf(messages));
+        List.copyOf(topics), List.copyOf(messages), List.copyOf(restore));
   }
 
   public static String toJson(Faults f) {

@@ -125,4 +125,9 @@ public final class Topic {
     deleted = true;
     version++;
   }
+
+  void markRestored() {
+    deleted = false;
+    version++;
+  }
 }

@@ -158,6 +158,32 @@ public final class World {
     return true;
   }
 
+  /**
+   * Moderation undone: a deleted topic comes back with the messages it had (those deleted one by one stay
+   * deleted), at its list position by last activity (a pinned one at the end of the pinned block). The same id and
+   * URLs answer again, so a reader that saw the 410 meets the topic again with posts it may have streamed already.
+   */
+  public boolean restoreTopic(long topicId) {
+    requireWriter();
+    Topic topic = topicsById.get(topicId);
+    if (topic == null || !topic.deleted()) {
+      return false;
+    }
+    topic.markRestored();
+    deletedCount -= topic.messages().size();
+    if (topic.pinned()) {
+      order.add(pinnedCount++, topic);
+    } else {
+      int at = pinnedCount;
+      while (at < order.size() && order.get(at).lastSeq() > topic.lastSeq()) {
+        at++;
+      }
+      order.add(at, topic);
+    }
+    version++;
+    return true;
+  }
+
   // ---- reads: callers hold the read (or write) lock ----
 
   public Topic topic(long id) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -108,6 +109,7 @@ class FaultSuiteIT {
   }
 
   @Test
+  @Tag("long") // RestartMatrixIT.pairSigkill and scraperRestart prove it in the default run
   @Order(3)
   @Timeout(value = 20, unit = TimeUnit.MINUTES)
   @DisplayName("3. scraper SIGKILLed mid-run and restarted on the same Redis: receivers resume, exact")
@@ -181,6 +183,7 @@ class FaultSuiteIT {
   }
 
   @Test
+  @Tag("long") // RestartMatrixIT.sparkDriverRestart and the pair cases prove it in the default run
   @Order(6)
   @Timeout(value = 20, unit = TimeUnit.MINUTES)
   @DisplayName("6. Spark driver SIGTERMed, then SIGKILLed, each time restarted from its checkpoint: counts continue")

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +27,7 @@ class ChartAsProcessesIT {
   static final Map<String, String> DEMO_SETS = Map.of("simulator.enabled", "true", "dashboard.enabled", "true");
 
   @Test
+  @Tag("long") // demoValues runs the same workloads plus the simulator and the dashboard
   void defaultValues(TestInfo info) {
     Path repo = Env.repo();
     // The default values scrape the real forum, which this machine cannot reach: the simulator (same paths and

@@ -164,6 +164,7 @@ public final class LocalPostLog implements PostLog {
     }
     recent.appendAll(seqs, lines, n);
     loaded += n;
+    recent.startAt(nextSeq); // an empty window greets with the seq just before the next one, not -1
     LOG.info("local store {} open: stream {}, next seq {}, {} post(s) loaded into the stream window, {} bookmark(s)",
         file.toAbsolutePath().normalize(), streamId, nextSeq, loaded, bookmarks.sizeAsLong());
   }

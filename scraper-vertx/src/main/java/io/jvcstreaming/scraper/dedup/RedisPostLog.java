@@ -134,6 +134,7 @@ public final class RedisPostLog implements PostLog {
         .map(last -> {
           // Load the window a RESUME may ask for: the last `capacity` posts.
           tailAfterSeq = Math.max(0, last - capacity);
+          recent.startAt(last + 1); // INCR gives the first post seq 1: greet empty logs with head 0, not -1
           healthy = true;
           LOG.info("Redis log open: last seq {}, loading the last {} posts into the stream window", last,
               last - tailAfterSeq);

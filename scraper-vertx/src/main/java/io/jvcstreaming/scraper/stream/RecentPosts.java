@@ -97,9 +97,19 @@ public final class RecentPosts {
     return size == 0 ? -1 : nextSeq - 1;
   }
 
-  /** {oldest seq held, newest seq held}, both -1 when empty, read together (what a greeting announces). */
+  /**
+   * {oldest seq held, newest seq held}, read together (what a greeting announces). Empty: {-1, the seq just before
+   * the first one to come}, so that a reader is told where the stream starts (a Redis log's first seq is 1).
+   */
   public synchronized long[] bounds() {
-    return size == 0 ? new long[] {-1, -1} : new long[] {firstSeq, nextSeq - 1};
+    return size == 0 ? new long[] {-1, nextSeq - 1} : new long[] {firstSeq, nextSeq - 1};
+  }
+
+  /** Called by a log store that holds no post yet: the seq its first post will get. Ignored once posts are held. */
+  public synchronized void startAt(long firstSeqToCome) {
+    if (size == 0) {
+      nextSeq = firstSeqToCome;
+    }
   }
 
   public synchronized int size() {

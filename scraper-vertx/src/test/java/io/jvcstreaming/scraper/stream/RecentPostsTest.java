@@ -29,6 +29,18 @@ class RecentPostsTest {
   }
 
   @Test
+  void anEmptyWindowAnnouncesWhereTheStreamStarts() {
+    RecentPosts recent = new RecentPosts(3);
+    assertThat(recent.bounds()).containsExactly(-1, -1);
+    recent.startAt(1); // a Redis log: INCR gives the first post seq 1
+    assertThat(recent.bounds()).containsExactly(-1, 0);
+    recent.append(1, "{}\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(recent.bounds()).containsExactly(1, 1);
+    recent.startAt(7); // ignored once posts are held
+    assertThat(recent.bounds()).containsExactly(1, 1);
+  }
+
+  @Test
   void duplicateSeqsAreIgnoredAndListenersHearOnlyAdditions() {
     RecentPosts recent = new RecentPosts(10);
     AtomicInteger calls = new AtomicInteger();

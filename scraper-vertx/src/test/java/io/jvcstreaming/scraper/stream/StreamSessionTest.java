@@ -24,6 +24,8 @@ class StreamSessionTest {
   /** The window most rows use: posts 100..199 held. */
   private static final Greeting HELD = new Greeting(ID, 100, 199);
   private static final Greeting EMPTY = new Greeting(ID, -1, -1);
+  /** A Redis log that holds nothing yet: its first post will be seq 1 (INCR), so head is announced as 0. */
+  private static final Greeting EMPTY_FROM_ONE = new Greeting(ID, -1, 0);
 
   /** An event: a client line, or {@code null} for "the handshake window elapsed". */
   private record Event(String line) {
@@ -56,6 +58,9 @@ class StreamSessionTest {
         // nc: says nothing, live at the tip once the window passes
         row(null, HELD, List.of(WINDOW), State.LIVE, List.of(), 200),
         row(null, EMPTY, List.of(WINDOW), State.LIVE, List.of(), FIRST_HELD),
+        row(null, EMPTY_FROM_ONE, List.of(WINDOW), State.LIVE, List.of(), 1),
+        row(null, EMPTY_FROM_ONE, List.of(l("RESUME " + ID + " -1")), State.RESUMED,
+            List.of("# OK resume from=1\n"), 1),
         row(null, HELD, List.of(l("LIVE")), State.LIVE, List.of(), 200),
         row(null, HELD, List.of(l("")), State.LIVE, List.of(), 200),
         // a window that elapses after the client went live changes nothing

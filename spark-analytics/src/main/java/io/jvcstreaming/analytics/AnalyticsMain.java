@@ -14,8 +14,10 @@ import io.jvcstreaming.analytics.jobs.PostTotals;
 import io.jvcstreaming.analytics.jobs.ReportPlan;
 import io.jvcstreaming.analytics.jobs.RunSettings;
 import io.jvcstreaming.analytics.receive.NdjsonReceiver;
+import io.jvcstreaming.analytics.state.KeepNewPosts;
 import io.jvcstreaming.model.Post;
 import java.io.ObjectStreamException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,11 +26,13 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.StateSpec;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.dstream.ReceiverInputDStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 
 /**
  * The one entry point of the Spark jobs: {@code --job stickers|authors|words|pseudo|topics|all} (see
@@ -224,14 +228,33 @@ public final class AnalyticsMain {
     ssc.checkpoint(checkpointPath);
     // not cached: each job reads the received blocks itself (a Kryo read of a batch costs less than caching the
     // posts deserialized, where Spark's size estimation of every cached object took most of the batch)
-    JavaDStream<Post> posts = ssc.receiverStream(new NdjsonReceiver(config.sourceHost(), config.sourcePort(),
+    JavaDStream<Post> received = ssc.receiverStream(new NdjsonReceiver(config.sourceHost(), config.sourcePort(),
         checkpointPath, config.writeAheadLog()));
     JobContext context = new JobContext(config);
+    JavaDStream<Post> posts = keepNewPosts(received, context);
     ReportPlan plan = new ReportPlan();
     new PostTotals().register(posts, context, plan);
     AllJobs.forName(config).register(posts, context, plan);
     plan.register(); // last: after the pseudo job's own output operation, which its report reads
     return ssc;
+  }
+
+  /**
+   * Every count reads the posts through this filter: per topic, only posts above the highest id already counted
+   * (checkpointed state, see {@link KeepNewPosts}), so a block received twice across a driver crash counts once.
+   */
+  static JavaDStream<Post> keepNewPosts(JavaDStream<Post> received, JobContext context) {
+    return received.mapToPair(p -> new Tuple2<>(p.topicId(), p))
+        .groupByKey()
+        .mapValues(AnalyticsMain::toList)
+        .mapWithState(StateSpec.function(new KeepNewPosts()).timeout(context.stateIdleTimeout()))
+        .flatMap(List::iterator);
+  }
+
+  private static List<Post> toList(Iterable<Post> posts) {
+    List<Post> list = new ArrayList<>();
+    posts.forEach(list::add);
+    return list;
   }
 
   /** The receiver pins one core: local mode needs at least two or nothing is ever processed. */

@@ -30,6 +30,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SIM_PORT, HTTP_PORT, STREAM_PORT = 18089, 18080, 16667
 BASE = f"http://127.0.0.1:{SIM_PORT}"
 SCRAPER_CMD = os.environ.get("SCRAPER_CMD", "scraper-vertx/bin/jvc-scraper")
+# THREADS=1 prints our scraper's CPU per thread group at completion (from /proc, before the SIGKILL);
+# CRAWLERS=ours skips Scrapy (to compare JVM settings quickly: CPU-s, not the ratio, is comparable then).
+THREADS = bool(os.environ.get("THREADS"))
+CRAWLERS = os.environ.get("CRAWLERS", "scrapy,ours").split(",")
+# JFR_DUMP=file: at completion, `jcmd <pid> JFR.dump` into file (start the recording with JVC_SCRAPER_JAVA_OPTS)
+JFR_DUMP = os.environ.get("JFR_DUMP")
 
 
 def wait_http(url, seconds=120):
@@ -88,6 +94,22 @@ def read_stream(expected, deadline):
     return posts
 
 
+def thread_cpu(pid):
+    """CPU seconds per thread group (trailing digits of the thread name folded into '#')."""
+    groups, tick = {}, os.sysconf("SC_CLK_TCK")
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        key = name.rstrip("0123456789") + ("#" if name[-1:].isdigit() else "")
+        groups[key] = groups.get(key, 0) + (int(fields[11]) + int(fields[12])) / tick
+    return sorted(groups.items(), key=lambda kv: -kv[1])
+
+
 def run_ours(list_pages, expected, data_dir):
     cmd = shlex.split(SCRAPER_CMD) + [
         "--forum-url", f"{BASE}/forums/0-51-0-1-0-1-0-blabla-18-25-ans.htm", "--http-port", str(HTTP_PORT),
@@ -100,6 +122,11 @@ def run_ours(list_pages, expected, data_dir):
     try:
         posts = read_stream(expected, time.monotonic() + 600)
         wall = time.monotonic() - start
+        if THREADS:
+            print("   threads: " + ", ".join(f"{k} {v:.2f}" for k, v in thread_cpu(proc.pid) if v >= 0.01))
+        if JFR_DUMP:
+            subprocess.run(["jcmd", str(proc.pid), "JFR.dump", f"filename={JFR_DUMP}"], check=True,
+                           stdout=subprocess.DEVNULL)
     finally:
         proc.send_signal(signal.SIGKILL)
     _, _, usage = os.wait4(proc.pid, 0)
@@ -128,7 +155,7 @@ def main():
         results = {"scrapy": [], "ours": []}
         with tempfile.TemporaryDirectory() as tmp:
             for i in range(runs):
-                for name in ("scrapy", "ours"):
+                for name in CRAWLERS:
                     if name == "scrapy":
                         posts, usage, wall = run_scrapy(list_pages, os.path.join(tmp, f"scrapy-{i}.jl"))
                     else:
@@ -142,7 +169,12 @@ def main():
                           f"{r['rss']:>13.0f}  {verdict}", flush=True)
                     if not ok:
                         raise SystemExit(f"{name} crawl {i} is not exact")
-        med = {k: {m: statistics.median(r[m] for r in v) for m in ("rate", "wall", "rss")} for k, v in results.items()}
+        med = {k: {m: statistics.median(r[m] for r in v) for m in ("rate", "wall", "rss", "cpu")}
+               for k, v in results.items() if v}
+        if len(med) < 2:
+            print("median: " + "; ".join(f"{k} {m['cpu']:.2f} CPU-s, {m['rate']:.0f} posts/CPU-s, {m['rss']:.0f} MiB"
+                                         for k, m in med.items()))
+            return
         print(f"median: ours {med['ours']['rate']:.0f} vs scrapy {med['scrapy']['rate']:.0f} posts/CPU-s = "
               f"{med['ours']['rate'] / med['scrapy']['rate']:.2f}x; peak RSS {med['ours']['rss']:.0f} vs "
               f"{med['scrapy']['rss']:.0f} MiB = {med['ours']['rss'] / med['scrapy']['rss']:.2f}x; wall "

@@ -55,38 +55,44 @@ public final class Tokenizer implements Serializable {
     if (s.indexOf(':') >= 0) {
       s = STICKER.matcher(s).replaceAll(" ");
     }
-    StringBuilder word = new StringBuilder();
+    // A word (letters, marks after a letter, single inner hyphens) is always a contiguous run of s: it is tracked
+    // by its start index and cut out only when long enough, instead of copying every character into a builder
+    // (most runs are shorter than minLetters). ASCII, most of the text, skips Character's tables.
+    int start = -1;
     int letters = 0;
     int n = s.length();
     for (int i = 0; i < n; ) {
-      int cp = s.codePointAt(i);
-      int len = Character.charCount(cp);
-      if (Character.isLetter(cp)) {
-        word.appendCodePoint(cp);
-        letters++;
-      } else if (letters > 0 && isMark(cp)) {
-        word.appendCodePoint(cp);
-      } else if (cp == '-' && letters > 0 && word.charAt(word.length() - 1) != '-'
-          && i + 1 < n && Character.isLetter(s.codePointAt(i + 1))) {
-        word.append('-');
+      char c = s.charAt(i);
+      int cp = Character.isHighSurrogate(c) ? s.codePointAt(i) : c;
+      int len = cp == c ? 1 : Character.charCount(cp);
+      if (isLetter(cp)) {
+        if (letters++ == 0) {
+          start = i;
+        }
+      } else if (letters > 0 && (cp == '-' ? s.charAt(i - 1) != '-' && i + 1 < n && isLetter(s.codePointAt(i + 1))
+          : cp >= 0x80 && isMark(cp))) {
+        // a mark after a letter, or one hyphen followed by a letter: part of the word
       } else {
-        letters = flush(word, letters, words);
+        letters = flush(s, start, i, letters, words);
       }
       i += len;
     }
-    flush(word, letters, words);
+    flush(s, start, n, letters, words);
     return words;
   }
 
-  private int flush(StringBuilder word, int letters, List<String> out) {
+  private int flush(String s, int start, int end, int letters, List<String> out) {
     if (letters >= minLetters) {
-      String w = word.toString().toLowerCase(Locale.ROOT);
+      String w = s.substring(start, end).toLowerCase(Locale.ROOT);
       if (!stopWords.contains(w)) {
         out.add(w);
       }
     }
-    word.setLength(0);
     return 0;
+  }
+
+  private static boolean isLetter(int cp) {
+    return cp < 0x80 ? (char) ((cp | 0x20) - 'a') < 26 : Character.isLetter(cp);
   }
 
   private static boolean needsNormalizing(String s) {

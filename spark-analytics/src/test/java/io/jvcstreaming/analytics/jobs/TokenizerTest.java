@@ -68,6 +68,19 @@ class TokenizerTest {
   }
 
   @Test
+  @DisplayName("a word is cut at its edges exactly: doubled or trailing hyphens, marks, letters beyond the BMP")
+  void wordEdges() {
+    assertThat(six.words("abcdef--ghijkl abcdef- -abcdef ABCDEF-GHIJKL")).containsExactly("abcdef", "ghijkl",
+        "abcdef", "abcdef", "abcdef-ghijkl");
+    // a combining mark joins the letter before it, and separates when nothing precedes it
+    assertThat(six.words("\u0301abcdef abcde\u0301 abcdef\u0301g")).containsExactly("abcdef", "abcdef\u0301g");
+    // 𝐀 (U+1D400, a surrogate pair) is a letter: one letter, two chars; a lone surrogate separates
+    assertThat(six.words("abcd\uD835\uDC00e abcdef\uD800ghijkl")).containsExactly("abcd\uD835\uDC00e", "abcdef",
+        "ghijkl");
+    assertThat(new Tokenizer(3, Set.of("chat")).words("CHAT chats Chat")).containsExactly("chats");
+  }
+
+  @Test
   void emptyAndNullText() {
     assertThat(six.words("")).isEmpty();
     assertThat(six.words(null)).isEmpty();

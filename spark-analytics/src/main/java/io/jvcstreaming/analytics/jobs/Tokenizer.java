@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Splits a post's own text into counted words.
@@ -25,8 +24,9 @@ import java.util.regex.Pattern;
 public final class Tokenizer implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");
-  private static final Pattern STICKER = Pattern.compile("\\[\\[sticker:[^\\]\\s]*\\]\\]|:[\\p{L}\\p{N}_-]+:");
+  // What the scanners below remove, as regexes (each match becomes one space): URLs
+  // "(?i)(?:https?://|www\\.)\\S+", codes "\\[\\[sticker:[^\\]\\s]*\\]\\]|:[\\p{L}\\p{N}_-]+:". Scanned by hand:
+  // Matcher.replaceAll was half of the tokenizer's time on posts that hold a URL or a code.
 
   private final int minLetters;
   private final Set<String> stopWords;
@@ -47,13 +47,12 @@ public final class Tokenizer implements Serializable {
     // Below U+0300 every character is stable under NFC (the first combining mark is U+0300): most posts are, and
     // skipping the normaliser's copy of every text is the largest single saving of the words job.
     String s = needsNormalizing(text) ? Normalizer.normalize(text, Normalizer.Form.NFC) : text;
-    // The guards only skip a regex scan that cannot match (each pattern needs "://", "www." or ':'): the regexes
-    // were a third of the words job's CPU, and most posts hold neither a URL nor a code.
+    // The guards skip a scan that cannot match (a URL needs "://" or "www.", a code ':'): most posts hold neither.
     if (mayHoldUrl(s)) {
-      s = URL.matcher(s).replaceAll(" ");
+      s = removeUrls(s);
     }
     if (s.indexOf(':') >= 0) {
-      s = STICKER.matcher(s).replaceAll(" ");
+      s = removeCodes(s);
     }
     // A word (letters, marks after a letter, single inner hyphens) is always a contiguous run of s: it is tracked
     // by its start index and cut out only when long enough, instead of copying every character into a builder
@@ -115,6 +114,115 @@ public final class Tokenizer implements Serializable {
       }
     }
     return false;
+  }
+
+  /** {@code s} with every match of {@code (?i)(?:https?://|www\.)\S+} replaced by one space. */
+  static String removeUrls(String s) {
+    StringBuilder out = null;
+    int copied = 0;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      int body = urlBody(s, i);
+      if (body > 0 && body < n && !isRegexSpace(s.charAt(body))) {
+        int end = body + 1;
+        while (end < n && !isRegexSpace(s.charAt(end))) {
+          end++;
+        }
+        out = out == null ? new StringBuilder(n) : out;
+        out.append(s, copied, i).append(' ');
+        copied = end;
+        i = end - 1;
+      }
+    }
+    return out == null ? s : out.append(s, copied, n).toString();
+  }
+
+  /** Where the URL's body starts when {@code http://}, {@code https://} or {@code www.} (ASCII, any case) is at i. */
+  private static int urlBody(String s, int i) {
+    char c = s.charAt(i);
+    if ((c | 0x20) == 'w') {
+      return asciiIgnoreCase(s, i, "www.") ? i + 4 : -1;
+    }
+    if ((c | 0x20) != 'h' || !asciiIgnoreCase(s, i, "http")) {
+      return -1;
+    }
+    int j = i + 4 < s.length() && (s.charAt(i + 4) | 0x20) == 's' ? i + 5 : i + 4;
+    return s.startsWith("://", j) ? j + 3 : -1;
+  }
+
+  /** {@code lower} (lower-case ASCII) at i in s, ASCII letters in any case, as the regex flag (?i) compares. */
+  private static boolean asciiIgnoreCase(String s, int i, String lower) {
+    if (i + lower.length() > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < lower.length(); k++) {
+      char c = s.charAt(i + k);
+      char l = lower.charAt(k);
+      if (c != l && !(l >= 'a' && l <= 'z' && c == l - 32)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code s} with every match of {@code \[\[sticker:[^\]\s]*\]\]|:[\p{L}\p{N}_-]+:} replaced by one space. */
+  static String removeCodes(String s) {
+    StringBuilder out = null;
+    int copied = 0;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      int end = codeEnd(s, i);
+      if (end > 0) {
+        out = out == null ? new StringBuilder(n) : out;
+        out.append(s, copied, i).append(' ');
+        copied = end;
+        i = end - 1;
+      }
+    }
+    return out == null ? s : out.append(s, copied, n).toString();
+  }
+
+  /** The end of the sticker or smiley code starting at i, or -1. */
+  private static int codeEnd(String s, int i) {
+    int n = s.length();
+    char c = s.charAt(i);
+    if (c == '[' && s.startsWith("[[sticker:", i)) {
+      int j = i + 10;
+      while (j < n && s.charAt(j) != ']' && !isRegexSpace(s.charAt(j))) {
+        j++;
+      }
+      return s.startsWith("]]", j) ? j + 2 : -1;
+    }
+    if (c != ':') {
+      return -1;
+    }
+    int j = i + 1;
+    while (j < n) {
+      int cp = s.codePointAt(j);
+      if (!isCodeChar(cp)) {
+        break;
+      }
+      j += Character.charCount(cp);
+    }
+    return j > i + 1 && j < n && s.charAt(j) == ':' ? j + 1 : -1;
+  }
+
+  /** {@code [\p{L}\p{N}_-]}. */
+  private static boolean isCodeChar(int cp) {
+    if (cp < 0x80) {
+      return (char) ((cp | 0x20) - 'a') < 26 || (cp >= '0' && cp <= '9') || cp == '_' || cp == '-';
+    }
+    if (Character.isLetter(cp)) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
+  }
+
+  /** The regex {@code \s} (not Unicode white space): space, tab, newline, vertical tab, form feed, return. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   private static boolean isMark(int cp) {

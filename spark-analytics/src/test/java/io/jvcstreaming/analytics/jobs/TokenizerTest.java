@@ -61,6 +61,18 @@ class TokenizerTest {
   }
 
   @Test
+  @DisplayName("URL and code edges follow the regexes the scanners replace (ASCII case, \\s, \\p{L}\\p{N}_-)")
+  void urlAndCodeEdges() {
+    assertThat(Tokenizer.removeUrls("a http:// b hTtPs://x.fr/y\u00A0z c wwwx www.y\td"))
+        .isEqualTo("a http:// b   c wwwx  \td");
+    assertThat(Tokenizer.removeUrls("httpſ://x")).isEqualTo("httpſ://x"); // (?i) folds ASCII only
+    assertThat(Tokenizer.removeCodes(":a:b: :: :x y: :é_1-²: [[sticker:p/1]] [[sticker:a b]] [[sticker:]]]"))
+        .isEqualTo(" b: :: :x y:     [[sticker:a b]]  ]");
+    String plain = "sans code";
+    assertThat(Tokenizer.removeCodes(plain)).isSameAs(plain); // nothing removed, nothing copied
+  }
+
+  @Test
   @DisplayName("stop words are dropped after lower-casing")
   void stopWords() {
     Tokenizer t = new Tokenizer(6, Set.of("toujours", "vraiment"));

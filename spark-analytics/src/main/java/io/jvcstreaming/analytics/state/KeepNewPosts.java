@@ -28,9 +28,16 @@ public final class KeepNewPosts implements Function3<Long, Optional<List<Post>>,
     if (highest.isTimingOut() || !batch.isPresent()) {
       return List.of(); // an idle topic leaving the state (a post of it after the idle timeout counts as new)
     }
-    List<Post> posts = new ArrayList<>(batch.get());
-    posts.sort(Comparator.comparingLong(Post::id));
+    List<Post> posts = batch.get();
     long mark = highest.exists() ? highest.get() : Long.MIN_VALUE;
+    // The usual batch: one topic's new posts, in the ascending order the scraper streamed them (a shuffle keeps
+    // no order, so this is checked, not assumed): it passes as it came, without a copy or a sort.
+    if (strictlyAscending(posts) && posts.get(0).id() > mark) {
+      highest.update(posts.get(posts.size() - 1).id());
+      return posts;
+    }
+    posts = new ArrayList<>(posts);
+    posts.sort(Comparator.comparingLong(Post::id));
     List<Post> fresh = new ArrayList<>(posts.size());
     for (Post p : posts) {
       if (p.id() > mark) {
@@ -40,5 +47,19 @@ public final class KeepNewPosts implements Function3<Long, Optional<List<Post>>,
     }
     highest.update(mark);
     return fresh;
+  }
+
+  private static boolean strictlyAscending(List<Post> posts) {
+    if (posts.isEmpty()) {
+      return false;
+    }
+    long previous = Long.MIN_VALUE;
+    for (Post p : posts) {
+      if (p.id() <= previous) {
+        return false;
+      }
+      previous = p.id();
+    }
+    return true;
   }
 }

@@ -20,7 +20,11 @@ class KeepNewPostsTest {
     return Stream.of(
         // highest counted before, the batch's ids (any order), the ids that count, the highest after
         Arguments.of(null, List.of(3L, 1L, 2L), List.of(1L, 2L, 3L), 3L),
+        Arguments.of(null, List.of(1L, 2L, 3L), List.of(1L, 2L, 3L), 3L),  // already in order: passes as it came
         Arguments.of(10L, List.of(11L, 12L), List.of(11L, 12L), 12L),
+        Arguments.of(10L, List.of(11L, 13L, 12L), List.of(11L, 12L, 13L), 13L),
+        Arguments.of(10L, List.of(10L, 11L), List.of(11L), 11L),    // in order, but the first was counted already
+        Arguments.of(10L, List.of(), List.of(), 10L),
         Arguments.of(10L, List.of(9L, 10L, 11L), List.of(11L), 11L),  // a block received twice: the old part drops
         Arguments.of(10L, List.of(4L, 7L), List.of(), 10L),            // all replayed (a wiped store re-streams)
         Arguments.of(10L, List.of(12L, 12L), List.of(12L), 12L));      // the same post twice in one batch

@@ -182,6 +182,13 @@ capabilities:
 {{/*
 Cross-field checks that JSON schema cannot express; every message is collected and reported once.
 */}}
+{{- /* "true" when a Prometheus Operator monitor scrapes the pods (then no prometheus.io annotations), else "". */ -}}
+{{- define "jvc.monitors" -}}
+{{- if or .Values.metrics.serviceMonitor.enabled .Values.metrics.podMonitor.enabled -}}true{{- end -}}
+{{- end -}}
+
+{{- define "jvc.sparkMetricsName" -}}{{ include "jvc.prefix" . }}-spark-metrics{{- end -}}
+
 {{- define "jvc.validateValues" -}}
 {{- $msgs := list -}}
 {{- $prefix := include "jvc.prefix" . -}}
@@ -203,6 +210,12 @@ Cross-field checks that JSON schema cannot express; every message is collected a
 {{- end -}}
 {{- if and (not .Values.redis.enabled) (not .Values.externalRedis.url) (not .Values.externalRedis.existingSecret) -}}
 {{- $msgs = append $msgs "redis.enabled is false: set externalRedis.url (or externalRedis.existingSecret)" -}}
+{{- end -}}
+{{- if hasKey .Values.spark.sparkConf "spark.ui.port" -}}
+{{- $msgs = append $msgs "spark.sparkConf sets spark.ui.port: set spark.metrics.port instead (the chart sets spark.ui.port, the annotations and the monitors from it)" -}}
+{{- end -}}
+{{- if and .Values.metrics.serviceMonitor.enabled .Values.metrics.podMonitor.enabled -}}
+{{- $msgs = append $msgs "metrics.serviceMonitor.enabled and metrics.podMonitor.enabled are both true: every target would be scraped twice; enable one" -}}
 {{- end -}}
 {{- if $msgs -}}
 {{- fail (printf "\n\nVALUES VALIDATION:\n- %s" (join "\n- " $msgs)) -}}

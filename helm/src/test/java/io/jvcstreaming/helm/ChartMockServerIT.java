@@ -54,7 +54,9 @@ class ChartMockServerIT {
   @DisplayName("default values: every resource is accepted and reads back as rendered")
   void defaultInstall() {
     List<HasMetadata> created = apply(Chart.render(Map.of()));
-    assertThat(created).hasSize(19);
+    assertThat(created).hasSize(20);
+    assertThat(client.configMaps().inNamespace(NS).withName("jvc-streaming-grafana-dashboard").get().getMetadata()
+        .getLabels()).containsEntry("grafana_dashboard", "1");
 
     Deployment scraper = client.apps().deployments().inNamespace(NS).withName("jvc-streaming-scraper").get();
     assertThat(scraper.getSpec().getReplicas()).isEqualTo(1);

@@ -40,6 +40,7 @@ class ChartRenderTest {
   void defaultResourceSet() {
     assertThat(Chart.summary(defaults)).containsExactlyInAnyOrder(
         "ConfigMap/jvc-streaming-scraper",
+        "ConfigMap/jvc-streaming-grafana-dashboard",
         "Deployment/jvc-streaming-scraper",
         "Service/jvc-streaming-scraper",
         "ServiceAccount/jvc-streaming-scraper",
@@ -261,7 +262,8 @@ class ChartRenderTest {
           .containsEntry("mainApplicationFile", "local:///opt/app/spark-analytics.jar");
       assertThat((List<String>) at(spec, "arguments")).containsExactly("--job", "words", "--source",
           "jvc-streaming-scraper.jvc-streaming.svc.cluster.local:6667", "--batch", "3s", "--checkpoint-dir",
-          "/checkpoints/words", "--top", "15", "--window", "10m", "--emit", "table", "--min-word-length", "6");
+          "/checkpoints/words", "--top", "15", "--window", "10m", "--emit", "table", "--metrics-port", "4040",
+          "--min-word-length", "6");
       assertThat((Object) at(spec, "driver", "podName")).isEqualTo("jvc-streaming-words-driver");
       assertThat((Object) at(spec, "driver", "serviceAccount")).isEqualTo("jvc-streaming-spark");
       assertThat((Object) at(spec, "executor", "cores")).isEqualTo(2);
@@ -292,7 +294,8 @@ class ChartRenderTest {
       assertThat((List<String>) at(spec, "arguments")).containsExactly("--job", "pseudo", "--source",
           "jvc-streaming-scraper.jvc-streaming.svc.cluster.local:6667", "--batch", "5s", "--checkpoint-dir",
           "/checkpoints/my-pseudos", "--top", "20", "--window", "30m", "--emit", "json", "--pseudo", "Alpha,Beta_42",
-          "--publish-url", "http://jvc-streaming-dashboard:8090/api/results", "--min-word-length", "4");
+          "--publish-url", "http://jvc-streaming-dashboard:8090/api/results", "--metrics-port", "4040",
+          "--min-word-length", "4");
       assertThat((Object) at(spec, "driver", "cores")).isEqualTo(2);
       assertThat((Object) at(spec, "executor", "cores")).isEqualTo(1);
       assertThat((Object) at(spec, "executor", "instances")).isEqualTo(2);

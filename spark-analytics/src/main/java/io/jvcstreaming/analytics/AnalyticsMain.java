@@ -13,6 +13,8 @@ import io.jvcstreaming.analytics.jobs.JobContext;
 import io.jvcstreaming.analytics.jobs.PostTotals;
 import io.jvcstreaming.analytics.jobs.ReportPlan;
 import io.jvcstreaming.analytics.jobs.RunSettings;
+import io.jvcstreaming.analytics.metrics.BatchListener;
+import io.jvcstreaming.analytics.metrics.JobMetrics;
 import io.jvcstreaming.analytics.receive.NdjsonReceiver;
 import io.jvcstreaming.analytics.state.KeepNewPosts;
 import io.jvcstreaming.model.Post;
@@ -47,7 +49,7 @@ import scala.Tuple2;
  * </ul>
  *
  * <p>Exit codes: 0 after a stop (SIGTERM or Ctrl-C stops the streaming context gracefully, see
- * {@link StopOnSignal}), 1 when the job fails (so the
+ * {@link StopOnSignal}; the run's totals are logged in one line first), 1 when the job fails (so the
  * Spark Operator sees a failure and restarts the driver), 2 for invalid options or options that contradict the
  * checkpoint ({@link StartRefused}), 3 when this build's checkpoint cannot be read ({@link CheckpointUnreadable}).
  * A restarted driver resumes its counts from {@code <checkpoint-dir>/<build version>}
@@ -107,6 +109,8 @@ public final class AnalyticsMain {
         ssc.sparkContext().version(), ssc.sparkContext().master(), config.batchMillis(),
         ssc.ssc().checkpointDir());
     ssc.awaitTermination();
+    // reached on a graceful stop only (a failed job throws): the run's figures, in one line
+    LOG.info("{}", JobMetrics.current().totals().line());
     LOG.info("job '{}' stopped", config.job().cliName());
   }
 
@@ -122,6 +126,7 @@ public final class AnalyticsMain {
    */
   static JavaStreamingContext createOrRecover(JobConfig config, Map<String, String> sparkOverrides) {
     RunSettings.install(config);
+    JobMetrics.start(config.job().cliName(), config.batchMillis(), AllJobs.reportNames(config));
     SparkConf fresh = SparkSettings.apply(new SparkConf(), config);
     sparkOverrides.forEach(fresh::set);
     Configuration hadoop = SparkHadoopUtil.get().newConfiguration(fresh);
@@ -165,6 +170,7 @@ public final class AnalyticsMain {
     if (!existing || dir.readOptions().isEmpty()) {
       dir.writeOptions(shape);
     }
+    ssc.addStreamingListener(new BatchListener()); // listeners are not in the checkpoint: every start adds it
     return ssc;
   }
 

@@ -2,6 +2,7 @@ package io.jvcstreaming.analytics;
 
 import io.jvcstreaming.analytics.config.JobConfig;
 import io.jvcstreaming.analytics.kryo.AnalyticsKryoRegistrator;
+import io.jvcstreaming.analytics.metrics.JobMetricsPlugin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +27,16 @@ final class SparkSettings {
   static final List<String> FROZEN_KEYS = List.of("spark.app.name",
       "spark.streaming.receiver.writeAheadLog.enable", "spark.serializer", "spark.kryo.registrator",
       "spark.streaming.blockInterval", "spark.streaming.stopGracefullyOnShutdown",
-      "spark.streaming.gracefulStopTimeout", "spark.ui.enabled");
+      "spark.streaming.gracefulStopTimeout", "spark.ui.enabled", "spark.ui.port", "spark.plugins",
+      "spark.metrics.namespace");
+
+  /** Where the driver UI serves Spark's metrics in the Prometheus text format (PrometheusServlet sink). */
+  static final String PROMETHEUS_PATH = "/metrics/prometheus";
+  /**
+   * The first part of every metric name, instead of Spark's default (the application id, a new one at every
+   * submission): {@code metrics_jvc_driver_...}, the same across runs, so a dashboard can name the series.
+   */
+  static final String METRICS_NAMESPACE = "jvc";
 
   private SparkSettings() {
   }
@@ -61,11 +71,34 @@ final class SparkSettings {
         .set("spark.streaming.stopGracefullyOnShutdown", "false")
         // a graceful stop waits at most this long for received data to be processed (Spark's default: 10 batches)
         .setIfMissing("spark.streaming.gracefulStopTimeout", gracefulStopTimeoutMillis(config) + "ms");
+    metrics(conf, config);
     if (conf.get("spark.master").startsWith("local")) {
       // nobody can reach the UI of a local run on this box, and its listeners cost CPU on every task
       conf.setIfMissing("spark.ui.enabled", "false");
     }
     return conf;
+  }
+
+  /**
+   * Spark's metrics system: the PrometheusServlet sink on the driver UI (Spark's StreamingMetrics source: batch
+   * delays, records; and our plugin's figures), executors' metrics at {@code /metrics/executors/prometheus}, a
+   * stable namespace, and {@link JobMetricsPlugin} appended to any {@code spark.plugins} already set. With
+   * {@code --metrics-port} the UI is on at that port, local mode included.
+   */
+  private static void metrics(SparkConf conf, JobConfig config) {
+    conf.setIfMissing("spark.metrics.namespace", METRICS_NAMESPACE)
+        .setIfMissing("spark.metrics.conf.*.sink.prometheusServlet.class",
+            "org.apache.spark.metrics.sink.PrometheusServlet")
+        .setIfMissing("spark.metrics.conf.*.sink.prometheusServlet.path", PROMETHEUS_PATH)
+        .setIfMissing("spark.ui.prometheus.enabled", "true");
+    String plugin = JobMetricsPlugin.class.getName();
+    String plugins = conf.get("spark.plugins", "");
+    if (!List.of(plugins.split(",")).contains(plugin)) {
+      conf.set("spark.plugins", plugins.isBlank() ? plugin : plugins + "," + plugin);
+    }
+    if (config.metricsPort() > 0) {
+      conf.set("spark.ui.enabled", "true").set("spark.ui.port", Integer.toString(config.metricsPort()));
+    }
   }
 
   /** Two batches (the one running and the last one received), at least 5 s. */

@@ -9,6 +9,7 @@ import io.jvcstreaming.analytics.testing.TestPosts;
 import io.jvcstreaming.analytics.testing.TestStreamServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,15 +41,19 @@ class StandaloneJarIT {
   Path temp;
 
   @Test
-  @DisplayName("java -jar runs the job in local mode, prints JSON counts on stdout, and stops on SIGTERM")
+  @DisplayName("java -jar runs the job in local mode, prints JSON counts on stdout, and stops on SIGTERM with one"
+      + " totals line")
   void javaDashJarRunsInLocalMode() throws Exception {
     assertThat(JAR).exists();
     TestPosts posts = new TestPosts(1);
-    try (TestStreamServer server = new TestStreamServer()) {
+    try (TestStreamServer server = new TestStreamServer(); ServerSocket closed = new ServerSocket(0)) {
       server.append(posts.next(300));
+      // a publish URL where nothing answers HTTP: every POST fails, and the totals line must say so
+      String deadUrl = "http://127.0.0.1:" + closed.getLocalPort() + "/api/results";
+      closed.close();
       Process p = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "--job", "authors", "--source",
           server.address(), "--emit", "json", "--batch", "1s", "--window", "2s", "--top", "100",
-          "--checkpoint-dir", temp.resolve("cp").toString())
+          "--checkpoint-dir", temp.resolve("cp").toString(), "--publish-url", deadUrl)
           .redirectError(temp.resolve("stderr.txt").toFile()).start();
       AtomicReference<Map<String, Long>> latest = new AtomicReference<>(Map.of());
       List<String> lines = new ArrayList<>();
@@ -81,6 +88,15 @@ class StandaloneJarIT {
       // a graceful stop, not the JVM's 143: the signal stopped the context and main returned normally
       assertThat(p.exitValue()).as("stderr: %s", stderr()).isZero();
       assertThat(stderr()).contains("SIGTERM: stopping gracefully").contains("job 'authors' stopped");
+      // one totals line on the graceful stop, with this run's figures
+      Matcher totals = Pattern.compile("job 'authors' totals: batches=(\\d+) received=300 counted=300"
+          + " dropped_duplicates=0 total_counted=300 reconnects=0 receiver_errors=0 published=0"
+          + " publish_failures=(\\d+) state_keys=\\{authors=(\\d+),authors-trending=\\d+}").matcher(stderr());
+      assertThat(totals.find()).as("the totals line in stderr: %s", stderr()).isTrue();
+      assertThat(Long.parseLong(totals.group(1))).as("batches").isPositive();
+      assertThat(Long.parseLong(totals.group(2))).as("publish failures").isPositive();
+      assertThat(Long.parseLong(totals.group(3))).as("authors' state keys").isEqualTo(posts.authors().size());
+      assertThat(stderr().split("totals: ", -1)).as("exactly one totals line").hasSize(2);
     }
   }
 

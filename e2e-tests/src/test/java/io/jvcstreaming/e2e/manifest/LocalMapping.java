@@ -212,8 +212,12 @@ final class LocalMapping {
     argv.add("-cp");
     argv.add(inImage(s.mainApplicationFile(), image));
     argv.add(s.mainClass());
+    String previous = "";
     for (String a : s.arguments()) {
-      argv.add(rewrite.apply(KubeEnv.expand(a, w.env())));
+      // the driver UI port of a pod (every pod has its own 4040) is this driver's port of the plan
+      argv.add(previous.equals("--metrics-port") && a.equals(Integer.toString(SPARK_UI))
+          ? Integer.toString(ports.local(w.name(), SPARK_UI)) : rewrite.apply(KubeEnv.expand(a, w.env())));
+      previous = a;
     }
     return argv;
   }
@@ -273,6 +277,9 @@ final class LocalMapping {
     out.add("-Dspark.ui.port=" + ports.local(name, SPARK_UI));
     TreeSet<String> skipped = new TreeSet<>();
     conf.forEach((k, v) -> {
+      if (k.equals("spark.ui.port")) {
+        return; // the plan's port, set above: every pod has its own 4040, these processes share one host
+      }
       if (NOT_LOCAL.stream().anyMatch(k::startsWith)) {
         skipped.add(k.replaceAll("^(spark\\.[a-zA-Z]+\\.)[^.]*.*$", "$1*"));
       } else {

@@ -25,6 +25,11 @@ public final class Defaults {
   public static final String STATE_IDLE_TIMEOUT = "30d";
   /** Exact recovery of received blocks after a driver restart (costs one write per block). */
   public static final boolean WRITE_AHEAD_LOG = true;
+  /**
+   * {@code off}: the driver UI (where Spark serves {@code /metrics/prometheus}) follows Spark's own default, on
+   * under a cluster master (port 4040), off in local mode, where nobody reaches it and its listeners cost CPU.
+   */
+  public static final String METRICS_PORT = "off";
 
   private Defaults() {
   }

@@ -31,11 +31,22 @@ import java.util.Set;
  * @param publishUrl      when not null, each report is also POSTed there as JSON
  * @param writeAheadLog   enable Spark's receiver write-ahead log (exact recovery of received blocks)
  * @param stateIdleTimeoutMillis a key unseen for this long leaves the all-time counts (unless in the top), 1 s .. 10 years
+ * @param metricsPort     0: Spark's default for the driver UI; else the UI (and {@code /metrics/prometheus}) on
+ *                        this port, 1..65535
  */
 public record JobConfig(JobName job, String sourceHost, int sourcePort, String streamToken, long batchMillis,
                         String checkpointDir, int top, long windowMillis, Emit emit, Set<String> pseudos,
                         int minWordLength, Set<String> stopWords, String stopWordsSource, URI publishUrl,
-                        boolean writeAheadLog, long stateIdleTimeoutMillis) {
+                        boolean writeAheadLog, long stateIdleTimeoutMillis, int metricsPort) {
+
+  /** The configuration with Spark's default for the driver UI (no {@code --metrics-port}). */
+  public JobConfig(JobName job, String sourceHost, int sourcePort, String streamToken, long batchMillis,
+                   String checkpointDir, int top, long windowMillis, Emit emit, Set<String> pseudos,
+                   int minWordLength, Set<String> stopWords, String stopWordsSource, URI publishUrl,
+                   boolean writeAheadLog, long stateIdleTimeoutMillis) {
+    this(job, sourceHost, sourcePort, streamToken, batchMillis, checkpointDir, top, windowMillis, emit, pseudos,
+        minWordLength, stopWords, stopWordsSource, publishUrl, writeAheadLog, stateIdleTimeoutMillis, 0);
+  }
 
   /** The configuration with the default state idle timeout (tests and callers that do not care). */
   public JobConfig(JobName job, String sourceHost, int sourcePort, String streamToken, long batchMillis,
@@ -122,6 +133,9 @@ public record JobConfig(JobName job, String sourceHost, int sourcePort, String s
       throw new IllegalArgumentException("state-idle-timeout: must be in 1s..3650d, got " + stateIdleTimeoutMillis
           + "ms");
     }
+    if (metricsPort < 0 || metricsPort > 65_535) {
+      throw new IllegalArgumentException("metrics-port: must be off or in 1..65535, got " + metricsPort);
+    }
     if (publishUrl != null) {
       String scheme = publishUrl.getScheme();
       if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || publishUrl.getHost() == null) {
@@ -140,6 +154,7 @@ public record JobConfig(JobName job, String sourceHost, int sourcePort, String s
         + ", pseudos=" + pseudos + ", minWordLength=" + minWordLength
         + ", stopWords=" + stopWordsSource + " (" + stopWords.size() + ")"
         + ", publishUrl=" + (publishUrl == null ? "(none)" : publishUrl)
-        + ", writeAheadLog=" + writeAheadLog + ", stateIdleTimeout=" + stateIdleTimeoutMillis + "ms}";
+        + ", writeAheadLog=" + writeAheadLog + ", stateIdleTimeout=" + stateIdleTimeoutMillis + "ms"
+        + ", metricsPort=" + (metricsPort == 0 ? "off" : Integer.toString(metricsPort)) + "}";
   }
 }

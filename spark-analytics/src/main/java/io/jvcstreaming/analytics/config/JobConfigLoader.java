@@ -44,6 +44,7 @@ public final class JobConfigLoader {
     KEYS.put("publish-url", "JVC_PUBLISH_URL");
     KEYS.put("wal", "JVC_WAL");
     KEYS.put("state-idle-timeout", "JVC_STATE_IDLE_TIMEOUT");
+    KEYS.put("metrics-port", "JVC_METRICS_PORT");
   }
 
   public static final String BUILTIN_STOP_WORDS = "/io/jvcstreaming/analytics/stopwords-fr.txt";
@@ -65,14 +66,18 @@ public final class JobConfigLoader {
         --wal true|false        JVC_WAL              receiver write-ahead log (default %s)
         --state-idle-timeout D  JVC_STATE_IDLE_TIMEOUT  a key unseen this long leaves the all-time counts
                                                      unless it is in the top (default %s)
+        --metrics-port PORT|off JVC_METRICS_PORT     driver UI port serving /metrics/prometheus; off: Spark's
+                                                     default (on at 4040 on a cluster, off in local mode)
+                                                     (default %s)
       Read at every start: --source, STREAM_TOKEN, --top, --emit, --pseudo, --publish-url. Fixed by the
       checkpoint (a change is refused, exit 2): --job, --batch, --window, --min-word-length, --stop-words, --wal,
-      --state-idle-timeout.
+      --state-idle-timeout. --metrics-port is a Spark setting: a recovered context keeps its checkpoint's UI
+      settings (a WARN names them).
       Durations: 500ms, 3s, 10m, 1h, 30d (a bare number is seconds). The Spark master comes from spark-submit
       or -Dspark.master; without one, the launcher runs in local[2].
       """.formatted(Defaults.SOURCE, Defaults.BATCH, Defaults.CHECKPOINT_DIR_PREFIX, Defaults.TOP, Defaults.WINDOW,
       Defaults.EMIT, Defaults.MIN_WORD_LENGTH, Defaults.STOP_WORDS, Defaults.WRITE_AHEAD_LOG,
-      Defaults.STATE_IDLE_TIMEOUT);
+      Defaults.STATE_IDLE_TIMEOUT, Defaults.METRICS_PORT);
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h|d)?");
 
@@ -124,8 +129,9 @@ public final class JobConfigLoader {
     boolean wal = bool("wal", values.getOrDefault("wal", String.valueOf(Defaults.WRITE_AHEAD_LOG)));
     long idle = durationMillis("state-idle-timeout",
         values.getOrDefault("state-idle-timeout", Defaults.STATE_IDLE_TIMEOUT));
+    int metricsPort = metricsPort(values.getOrDefault("metrics-port", Defaults.METRICS_PORT));
     return new JobConfig(job, source[0], port, env.get("STREAM_TOKEN"), batch, checkpointDir, top, window, emit,
-        pseudos, minWord, stopWords, stopSource, publish, wal, idle);
+        pseudos, minWord, stopWords, stopSource, publish, wal, idle, metricsPort);
   }
 
   static Map<String, String> parseFlags(String[] args) {
@@ -174,6 +180,11 @@ public final class JobConfigLoader {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + ": expected an integer, got '" + value + "'", e);
     }
+  }
+
+  /** {@code off} (or empty) is 0; else a port, checked by {@link JobConfig}. */
+  static int metricsPort(String value) {
+    return value.isEmpty() || value.equalsIgnoreCase("off") ? 0 : intValue("metrics-port", value);
   }
 
   static boolean bool(String key, String value) {

@@ -34,8 +34,27 @@ public final class AllJobs implements StreamingJob {
     if (config.pseudos().isEmpty()) {
       LOG.info("job all: no --pseudo given, the pseudo job reports nothing (a later start may add pseudos)");
     }
-    return new ArrayList<>(List.of(new StickersJob(), new AuthorsJob(), new WordsJob(), new TopicsJob(),
-        new PseudoJob()));
+    return new ArrayList<>(every());
+  }
+
+  private static List<StreamingJob> every() {
+    return List.of(new StickersJob(), new AuthorsJob(), new WordsJob(), new TopicsJob(), new PseudoJob());
+  }
+
+  /**
+   * The names of the reports {@code config}'s job(s) make, in report order: each count, then its trending list
+   * when it has one (for the state-size gauges, registered before the graph is built or recovered).
+   */
+  public static List<String> reportNames(JobConfig config) {
+    List<StreamingJob> jobs = config.job() == JobConfig.JobName.ALL ? every() : List.of(forName(config));
+    List<String> names = new ArrayList<>();
+    for (StreamingJob job : jobs) {
+      names.add(job.name());
+      if (job instanceof CountingJob counting && counting.trending()) {
+        names.add(job.name() + "-trending");
+      }
+    }
+    return names;
   }
 
   /** The job(s) behind a {@code --job} name. */

@@ -1,9 +1,11 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.metrics.JobMetrics;
 import io.jvcstreaming.analytics.state.ByCountDesc;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -65,6 +67,11 @@ final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tuple2<St
         entry.totalPosts = figure._2();
       }
     }
+    Map<String, Long> keysPerCount = new LinkedHashMap<>();
+    for (int i = 0; i < reports.size(); i++) {
+      keysPerCount.put(reports.get(i).job(), sizes.getOrDefault(sizeTag(i), 0L));
+    }
+    JobMetrics.current().batchReported(time.milliseconds(), entry.batchPosts, entry.totalPosts, keysPerCount);
     for (int i = 0; i < reports.size(); i++) {
       List<Tuple2<String, Long>> candidates = byTag.getOrDefault(i, new ArrayList<>());
       candidates.sort(ByCountDesc.INSTANCE);

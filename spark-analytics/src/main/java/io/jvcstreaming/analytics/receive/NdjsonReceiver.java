@@ -1,6 +1,7 @@
 package io.jvcstreaming.analytics.receive;
 
 import io.jvcstreaming.analytics.config.JobConfig;
+import io.jvcstreaming.analytics.metrics.ReceiverEvents;
 import io.jvcstreaming.analytics.receive.ReceiverSession.Decision;
 import io.jvcstreaming.analytics.receive.ReceiverSession.Verdict;
 import io.jvcstreaming.codec.BoundedLineReader;
@@ -183,6 +184,7 @@ public final class NdjsonReceiver extends Receiver<Post> {
         }
         if (!isStopped()) {
           long delay = backoff.nextDelayMillis();
+          ReceiverEvents.reconnecting(streamId());
           LOG.info("receiver {}: reconnecting in {} ms (attempt {})", streamId(), delay, backoff.failures());
           sleepUnlessStopped(delay);
         }
@@ -223,6 +225,7 @@ public final class NdjsonReceiver extends Receiver<Post> {
       s.setTcpNoDelay(true);
       s.setKeepAlive(true);
       current.connected();
+      ReceiverEvents.connected(streamId());
       LOG.info("receiver {}: connected to {}, waiting for the greeting (position: stream {} seq {})", streamId(),
           target, current.streamId(), current.seq());
       readStream(s.getInputStream(), s.getOutputStream(), current, block);
@@ -238,6 +241,10 @@ public final class NdjsonReceiver extends Receiver<Post> {
             current.streamId(), current.seq());
       }
     } finally {
+      block.reportSkipped();
+      if (socket != null) {
+        ReceiverEvents.disconnected(streamId());
+      }
       socket = null;
       if (!block.isEmpty()) {
         // posts were accepted by the session but not stored: its position is ahead of the bookmark's
@@ -316,6 +323,8 @@ public final class NdjsonReceiver extends Receiver<Post> {
         }
         if (d.verdict() == Verdict.ACCEPT) {
           block.add(post);
+        } else if (d.verdict() == Verdict.DUPLICATE || d.verdict() == Verdict.REPLAYED) {
+          block.skipped++;
         }
       }
     } finally {
@@ -359,6 +368,8 @@ public final class NdjsonReceiver extends Receiver<Post> {
     private List<Post> posts = new ArrayList<>();
     private long firstAt;
     boolean storedAny;
+    /** Posts skipped as already stored or counted, not yet reported to the driver's metrics. */
+    long skipped;
 
     Block(SeqBookmark bookmark, ReceiverSession position, long intervalMs) {
       this.bookmark = bookmark;
@@ -380,7 +391,15 @@ public final class NdjsonReceiver extends Receiver<Post> {
       }
     }
 
+    void reportSkipped() {
+      if (skipped > 0) {
+        ReceiverEvents.skipped(streamId(), skipped);
+        skipped = 0;
+      }
+    }
+
     void flush() {
+      reportSkipped();
       if (posts.isEmpty() || isStopped()) {
         return;
       }
@@ -388,6 +407,7 @@ public final class NdjsonReceiver extends Receiver<Post> {
       store(toStore.iterator()); // blocks until stored (and written ahead when the WAL is on); throws if it cannot
       posts = new ArrayList<>(Math.min(MAX_BLOCK_RECORDS, toStore.size() * 2));
       storedAny = true;
+      ReceiverEvents.stored(streamId(), position.seq());
       try {
         // the session has consumed exactly up to the block's last post: its position is what was stored
         bookmark.save(position.streamId(), position.seq(), position.marks());

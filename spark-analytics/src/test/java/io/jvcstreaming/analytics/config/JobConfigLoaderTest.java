@@ -24,6 +24,21 @@ class JobConfigLoaderTest {
     assertThat(c.publishUrl()).isNull();
     assertThat(c.writeAheadLog()).isTrue();
     assertThat(c.stateIdleTimeoutMillis()).isEqualTo(30L * 86_400_000L);
+    assertThat(c.metricsPort()).as("metrics-port off").isZero();
+  }
+
+  @Test
+  void metricsPortFromFlagOrEnvironment() {
+    assertThat(JobConfigLoader.load(new String[] {"--job", "words", "--metrics-port", "4040"}, Map.of()).metricsPort())
+        .isEqualTo(4040);
+    assertThat(JobConfigLoader.load(new String[] {"--job", "words"}, Map.of("JVC_METRICS_PORT", "4050")).metricsPort())
+        .isEqualTo(4050);
+    assertThat(JobConfigLoader.load(new String[] {"--job", "words", "--metrics-port", "OFF"},
+        Map.of("JVC_METRICS_PORT", "4050")).metricsPort()).as("the flag wins").isZero();
+    assertThatThrownBy(() -> load("--job", "words", "--metrics-port", "70000"))
+        .hasMessageContaining("metrics-port: must be off or in 1..65535, got 70000");
+    assertThatThrownBy(() -> load("--job", "words", "--metrics-port", "on"))
+        .hasMessageContaining("metrics-port: expected an integer, got 'on'");
   }
 
   @Test

@@ -266,4 +266,23 @@ public final class PostExtractor {
   static boolean isWhitespace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0';
   }
+
+  /** Whitespace runs ({@code &nbsp;} included) to one space, trimmed: titles and pseudos. */
+  static String collapse(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (PostExtractor.isWhitespace(c)) {
+        space = sb.length() > 0;
+      } else {
+        if (space) {
+          sb.append(' ');
+          space = false;
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
 }

@@ -119,12 +119,14 @@ public final class ForumHttpClient {
       request.send().onComplete(ar -> {
         metrics.fetchLatency(System.nanoTime() - started);
         if (ar.failed()) {
+          metrics.noAnswer();
           settle(ResponseClassifier.noAnswer(ar.cause()), null);
           return;
         }
         HttpResponse<Buffer> response = ar.result();
         try {
           Buffer body = response.body();
+          metrics.response(response.statusCode(), body == null ? 0 : body.length());
           settle(ResponseClassifier.classify(url, response.statusCode(), response::getHeader,
               cs -> body == null ? "" : body.toString(cs)), response);
         } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package io.jvcstreaming.scraper;
 
 import io.jvcstreaming.scraper.config.ConfigLoader;
 import io.jvcstreaming.scraper.config.ScraperConfig;
-import io.jvcstreaming.scraper.dedup.DataDirInUseException;
+import io.jvcstreaming.scraper.log.DataDirInUseException;
 import io.jvcstreaming.scraper.metrics.CrawlStats;
 import io.vertx.core.Vertx;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.jvcstreaming.scraper.source;
 
 import io.jvcstreaming.model.Post;
-import io.jvcstreaming.scraper.dedup.Bookmark;
+import io.jvcstreaming.scraper.log.Bookmark;
 import io.jvcstreaming.scraper.parse.ForumUrls;
 import io.jvcstreaming.scraper.parse.TopicPage;
 import java.util.ArrayList;

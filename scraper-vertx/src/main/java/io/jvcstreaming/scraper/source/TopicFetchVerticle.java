@@ -2,7 +2,7 @@ package io.jvcstreaming.scraper.source;
 
 import io.jvcstreaming.retry.Backoff;
 import io.jvcstreaming.scraper.config.ScraperConfig;
-import io.jvcstreaming.scraper.dedup.PostLog;
+import io.jvcstreaming.scraper.log.PostLog;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.parse.PageParseException;
 import io.vertx.core.Future;

@@ -3,7 +3,7 @@ package io.jvcstreaming.scraper.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.model.Post;
-import io.jvcstreaming.scraper.dedup.Bookmark;
+import io.jvcstreaming.scraper.log.Bookmark;
 import io.jvcstreaming.scraper.parse.TopicPage;
 import java.time.Instant;
 import java.util.ArrayList;

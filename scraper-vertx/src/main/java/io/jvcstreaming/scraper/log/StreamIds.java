@@ -1,4 +1,4 @@
-package io.jvcstreaming.scraper.dedup;
+package io.jvcstreaming.scraper.log;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package io.jvcstreaming.scraper.dedup;
+package io.jvcstreaming.scraper.log;
 
 import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.model.Post;

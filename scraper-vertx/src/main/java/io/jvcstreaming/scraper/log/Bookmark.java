@@ -1,4 +1,4 @@
-package io.jvcstreaming.scraper.dedup;
+package io.jvcstreaming.scraper.log;
 
 /**
  * How far a topic has been streamed: the highest message id written to the log and the last page seen.

@@ -1,4 +1,4 @@
-package io.jvcstreaming.scraper.http;
+package io.jvcstreaming.scraper.ops;
 
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.vertx.core.Future;

@@ -9,7 +9,7 @@ import java.time.Duration;
  * having its last page streamed again. 90 days, refreshed on every append: a topic silent for longer than a
  * season is read as new once (and the receiver's per-topic high-water mark drops what it already counted).
  */
-public final class BookmarkRetention {
+final class BookmarkRetention {
 
   public static final Duration TTL = Duration.ofDays(90);
 

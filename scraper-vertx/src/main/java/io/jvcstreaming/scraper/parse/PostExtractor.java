@@ -20,7 +20,7 @@ import org.jsoup.nodes.TextNode;
  *
  * <p>Both walks are read-only: the element is not modified.
  */
-public final class PostExtractor {
+final class PostExtractor {
 
   /** Text and stickers of a body, computed in one walk. */
   public record Body(String text, List<String> stickers) {

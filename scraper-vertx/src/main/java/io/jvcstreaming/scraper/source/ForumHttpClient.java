@@ -69,7 +69,7 @@ public final class ForumHttpClient {
   }
 
   /** Fetches a page; {@code conditional} sends the validators of the last 200 for this URL. */
-  public Future<FetchResult> get(String url, boolean conditional) {
+  Future<FetchResult> get(String url, boolean conditional) {
     String host;
     try {
       host = URI.create(url).getRawAuthority();
@@ -200,7 +200,7 @@ public final class ForumHttpClient {
   }
 
   /** Forget a URL's validators, so the next fetch gets the whole page (e.g. after a parse failure). */
-  public synchronized void forgetValidators(String url) {
+  synchronized void forgetValidators(String url) {
     validators.remove(url);
   }
 

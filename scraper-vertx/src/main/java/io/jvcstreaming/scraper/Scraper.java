@@ -1,12 +1,12 @@
 package io.jvcstreaming.scraper;
 
 import io.jvcstreaming.scraper.config.ScraperConfig;
-import io.jvcstreaming.scraper.dedup.InMemoryPostLog;
-import io.jvcstreaming.scraper.dedup.LocalPostLog;
-import io.jvcstreaming.scraper.dedup.PostLog;
-import io.jvcstreaming.scraper.dedup.RedisPostLog;
-import io.jvcstreaming.scraper.http.HttpSideVerticle;
-import io.jvcstreaming.scraper.http.Readiness;
+import io.jvcstreaming.scraper.log.InMemoryPostLog;
+import io.jvcstreaming.scraper.log.LocalPostLog;
+import io.jvcstreaming.scraper.log.PostLog;
+import io.jvcstreaming.scraper.log.RedisPostLog;
+import io.jvcstreaming.scraper.ops.HttpSideVerticle;
+import io.jvcstreaming.scraper.ops.Readiness;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.source.FetchQueue;
 import io.jvcstreaming.scraper.source.ForumHttpClient;
@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole scraper wired together: source → parse → dedup → stream, plus the operations port.
+ * The whole scraper wired together: source → parse → log → stream, plus the operations port (ops).
  * {@link #start} opens the operations port at once and, when this instance leads (always, unless leader
  * election is on), the log store, the stream server and the crawl, in that order.
  */

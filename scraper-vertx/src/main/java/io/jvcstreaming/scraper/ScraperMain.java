@@ -2,8 +2,10 @@ package io.jvcstreaming.scraper;
 
 import io.jvcstreaming.scraper.config.ConfigLoader;
 import io.jvcstreaming.scraper.config.ScraperConfig;
-import io.jvcstreaming.scraper.dedup.DataDirInUseException;
+import io.jvcstreaming.scraper.log.DataDirInUseException;
+import io.jvcstreaming.scraper.metrics.CrawlStats;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +21,7 @@ public final class ScraperMain {
   }
 
   public static void main(String[] args) {
+    long started = System.nanoTime();
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       System.out.print(ConfigLoader.help());
       return;
@@ -38,8 +41,13 @@ public final class ScraperMain {
       try {
         Scraper scraper = running.get();
         if (scraper != null) {
-          // closes the store cleanly (the local store's file lock goes with it); every append is committed already
-          scraper.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+          try {
+            // closes the store cleanly (the local store's file lock goes with it); every append is committed already
+            scraper.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+          } finally {
+            // after the stop: the crawl is over, so the line holds the final counts
+            LOG.info(CrawlStats.of(scraper.metrics(), Duration.ofNanos(System.nanoTime() - started)).line());
+          }
         }
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       } catch (Exception e) {

@@ -22,6 +22,9 @@ public final class ScraperMetrics {
   private final Map<String, LongAdder> parseErrorsByReason = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> resumeAnswersByKind = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> payloadsSkippedByReason = new ConcurrentHashMap<>();
+  private final Map<Integer, LongAdder> responsesByStatus = new ConcurrentHashMap<>();
+  private final LongAdder noAnswers = new LongAdder();
+  private final LongAdder bytesReceived = new LongAdder();
   private final LongAdder postsTruncated = new LongAdder();
   private final LongAdder retriesParked = new LongAdder();
   private final LongAdder postsStreamed = new LongAdder();
@@ -57,6 +60,32 @@ public final class ScraperMetrics {
   public long pages(String outcome) {
     LongAdder a = pagesByOutcome.get(outcome);
     return a == null ? 0 : a.sum();
+  }
+
+  /** One HTTP answer from the forum (every attempt, retries included) and the size of its body as read. */
+  public void response(int status, long bodyBytes) {
+    responsesByStatus.computeIfAbsent(status, k -> new LongAdder()).increment();
+    bytesReceived.add(bodyBytes);
+  }
+
+  /** A request that got no answer: connection error, timeout, body over the cap. */
+  public void noAnswer() {
+    noAnswers.increment();
+  }
+
+  /** HTTP answers by status, ascending status. */
+  public java.util.SortedMap<Integer, Long> responsesByStatus() {
+    java.util.SortedMap<Integer, Long> out = new java.util.TreeMap<>();
+    responsesByStatus.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  public long noAnswers() {
+    return noAnswers.sum();
+  }
+
+  public long bytesReceived() {
+    return bytesReceived.sum();
   }
 
   public void parseError(String reason) {
@@ -206,6 +235,14 @@ public final class ScraperMetrics {
     sb.append("# HELP jvc_pages_fetched_total Forum pages fetched, by outcome.\n# TYPE jvc_pages_fetched_total counter\n");
     pagesByOutcome.forEach((k, v) -> sb.append("jvc_pages_fetched_total{outcome=\"").append(k).append("\"} ")
         .append(v.sum()).append('\n'));
+    sb.append("# HELP jvc_http_responses_total HTTP answers from the forum (every attempt), by status.\n"
+        + "# TYPE jvc_http_responses_total counter\n");
+    responsesByStatus().forEach((k, v) -> sb.append("jvc_http_responses_total{status=\"").append(k).append("\"} ")
+        .append(v).append('\n'));
+    counter(sb, "jvc_fetch_no_answer_total", "Requests that got no answer (connection, timeout, body over the cap).",
+        noAnswers.sum());
+    counter(sb, "jvc_fetch_bytes_received_total", "Bytes of the forum's response bodies, as decoded.",
+        bytesReceived.sum());
     sb.append("# HELP jvc_parse_errors_total Pages that did not parse, by reason.\n# TYPE jvc_parse_errors_total counter\n");
     parseErrorsByReason.forEach((k, v) -> sb.append("jvc_parse_errors_total{reason=\"").append(escape(k)).append("\"} ")
         .append(v.sum()).append('\n'));

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Forum dates (spec §5): {@code "02 juin 2026 à 22:25:06"} in Europe/Paris local time, day possibly unpadded
  * ({@code "2 juin ..."}), {@code à} literal or still entity-encoded ({@code &agrave;}), {@code &nbsp;} tolerated.
  */
-public final class ForumDates {
+final class ForumDates {
 
   /** The forum prints Paris wall-clock time without offset. */
   public static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -20,7 +20,7 @@ import org.jsoup.nodes.TextNode;
  *
  * <p>Both walks are read-only: the element is not modified.
  */
-public final class PostExtractor {
+final class PostExtractor {
 
   /** Text and stickers of a body, computed in one walk. */
   public record Body(String text, List<String> stickers) {
@@ -265,5 +265,24 @@ public final class PostExtractor {
   /** jsoup's notion of whitespace in text(): ASCII whitespace and the no-break space. */
   static boolean isWhitespace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0';
+  }
+
+  /** Whitespace runs ({@code &nbsp;} included) to one space, trimmed: titles and pseudos. */
+  static String collapse(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (PostExtractor.isWhitespace(c)) {
+        space = sb.length() > 0;
+      } else {
+        if (space) {
+          sb.append(' ');
+          space = false;
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 }

@@ -3,7 +3,7 @@ package io.jvcstreaming.scraper.parse;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
-/** Compiled selectors shared by the parsers (compiled once, reused). */
+/** Compiled selectors and the class-token test shared by the parsers (compiled once, reused). */
 final class Selectors {
 
   private Selectors() {
@@ -29,4 +29,22 @@ final class Selectors {
   static final Evaluator LEGACY_DATE = QueryParser.parse(".topic-date");
   static final Evaluator LEGACY_PIN = QueryParser.parse(
       ".topic-pin-on, .topic-pin-off, [class*=topic-pin], img[src*=marque-on], img[src*=marque-off]");
+
+  /** True if the class attribute value holds exactly this token (case-sensitive, as the site writes them). */
+  static boolean hasToken(String cls, String token) {
+    int len = token.length();
+    int from = 0;
+    while (true) {
+      int at = cls.indexOf(token, from);
+      if (at < 0) {
+        return false;
+      }
+      int end = at + len;
+      if ((at == 0 || Character.isWhitespace(cls.charAt(at - 1)))
+          && (end == cls.length() || Character.isWhitespace(cls.charAt(end)))) {
+        return true;
+      }
+      from = at + 1;
+    }
+  }
 }

@@ -1,7 +1,7 @@
 package io.jvcstreaming.scraper.source;
 
 /** A fetch that failed for good (retries exhausted or a non-retryable answer); the topic is retried later. */
-public final class FetchException extends RuntimeException {
+final class FetchException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
   private final String reason;

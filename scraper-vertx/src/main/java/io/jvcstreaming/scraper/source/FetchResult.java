@@ -9,7 +9,7 @@ package io.jvcstreaming.scraper.source;
  * @param body     the page for {@link Outcome#OK}, else null
  * @param location the absolute redirect target for {@link Outcome#REDIRECT}, else null
  */
-public record FetchResult(Outcome outcome, int status, String url, String body, String location) {
+record FetchResult(Outcome outcome, int status, String url, String body, String location) {
 
   /** How a fetch ended; also the label of the pages-fetched metric. */
   public enum Outcome {

@@ -3,7 +3,6 @@ package io.jvcstreaming.scraper.source;
 import io.jvcstreaming.retry.Backoff;
 import io.jvcstreaming.scraper.config.ScraperConfig;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
-import io.jvcstreaming.scraper.parse.ChallengeDetector;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -16,10 +15,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.client.WebClientSession;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +69,7 @@ public final class ForumHttpClient {
   }
 
   /** Fetches a page; {@code conditional} sends the validators of the last 200 for this URL. */
-  public Future<FetchResult> get(String url, boolean conditional) {
-    Promise<FetchResult> promise = Promise.promise();
+  Future<FetchResult> get(String url, boolean conditional) {
     String host;
     try {
       host = URI.create(url).getRawAuthority();
@@ -83,12 +79,29 @@ public final class ForumHttpClient {
       LOG.warn("not fetching {}: not a valid URL ({})", url, e.getMessage());
       return Future.failedFuture(new FetchException(url, "bad-url"));
     }
-    attempt(url, conditional, 0, host, promise);
-    return promise.future();
+    return new Fetch(url, conditional, host).attempt();
   }
 
-  private void attempt(String url, boolean conditional, int attempt, String host, Promise<FetchResult> promise) {
-    limiter(host).acquire().onComplete(slot -> {
+  /** One fetch and its retries: the request is sent here, {@link ResponseClassifier} and {@link RetryDecision} decide. */
+  private final class Fetch {
+    private final String url;
+    private final boolean conditional;
+    private final String host;
+    private final Promise<FetchResult> promise = Promise.promise();
+    private int attempt;
+
+    Fetch(String url, boolean conditional, String host) {
+      this.url = url;
+      this.conditional = conditional;
+      this.host = host;
+    }
+
+    Future<FetchResult> attempt() {
+      slot(host).onComplete(slot -> send());
+      return promise.future();
+    }
+
+    private void send() {
       long started = System.nanoTime();
       HttpRequest<Buffer> request = session.getAbs(url)
           .timeout(config.requestTimeout().toMillis())
@@ -105,90 +118,54 @@ public final class ForumHttpClient {
       }
       request.send().onComplete(ar -> {
         metrics.fetchLatency(System.nanoTime() - started);
-        if (ar.succeeded()) {
-          try {
-            onResponse(url, conditional, attempt, ar.result(), host, promise);
-          } catch (RuntimeException e) {
-            // whatever an answer holds, the promise completes: a fetch that never ends stalls a topic or a round
-            metrics.page("bad-response");
-            LOG.warn("answer from {} could not be read: {}", url, e.toString());
-            promise.tryFail(new FetchException(url, "bad-response"));
-          }
-        } else {
-          Throwable e = ar.cause();
-          String reason = e instanceof BoundedBody.BodyTooLargeException ? "body-too-large"
-              : e instanceof TimeoutException || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout") ? "timeout"
-              : "connection";
-          // An oversized body will be oversized again: no retry.
-          retryOrFail(url, conditional, attempt, reason, !"body-too-large".equals(reason), 0, host, promise);
+        if (ar.failed()) {
+          metrics.noAnswer();
+          settle(ResponseClassifier.noAnswer(ar.cause()), null);
+          return;
+        }
+        HttpResponse<Buffer> response = ar.result();
+        try {
+          Buffer body = response.body();
+          metrics.response(response.statusCode(), body == null ? 0 : body.length());
+          settle(ResponseClassifier.classify(url, response.statusCode(), response::getHeader,
+              cs -> body == null ? "" : body.toString(cs)), response);
+        } catch (RuntimeException e) {
+          // whatever an answer holds, the promise completes: a fetch that never ends stalls a topic or a round
+          metrics.page("bad-response");
+          LOG.warn("answer from {} could not be read: {}", url, e.toString());
+          promise.tryFail(new FetchException(url, "bad-response"));
         }
       });
-    });
-  }
+    }
 
-  private void onResponse(String url, boolean conditional, int attempt, HttpResponse<Buffer> response, String host,
-      Promise<FetchResult> promise) {
-    int status = response.statusCode();
-    String cfMitigated = response.getHeader("cf-mitigated");
-    if (status == 200) {
-      String contentType = response.getHeader("Content-Type");
-      if (!isHtml(contentType)) {
-        // a JSON error, an image, a file download: not a forum page whatever its body says
-        retryOrFail(url, conditional, attempt, "wrong-content-type", false, 0, host, promise);
+    private void settle(ResponseClassifier.Verdict verdict, HttpResponse<Buffer> response) {
+      if (verdict.isDone()) {
+        FetchResult result = verdict.result();
+        if (result.outcome() == FetchResult.Outcome.OK) {
+          remember(url, response.getHeader("ETag"), response.getHeader("Last-Modified"));
+        }
+        metrics.page(result.outcome().label());
+        promise.complete(result);
         return;
       }
-      Buffer body = response.body();
-      String html = body == null ? "" : body.toString(charsetOf(contentType));
-      if (ChallengeDetector.isChallenge(status, cfMitigated, html)) {
-        retryOrFail(url, conditional, attempt, "challenge", true, 0, host, promise);
+      if (verdict.warning() != null) {
+        LOG.warn(verdict.warning());
+      }
+      metrics.page(verdict.reason());
+      RetryDecision retry = RetryDecision.after(verdict, attempt, config.maxRetries(), backoffMillis(attempt));
+      if (retry.giveUp()) {
+        LOG.warn("giving up on {} after {} attempt(s): {}", url, attempt + 1, verdict.reason());
+        promise.fail(new FetchException(url, verdict.reason()));
         return;
       }
-      remember(url, response.getHeader("ETag"), response.getHeader("Last-Modified"));
-      metrics.page(FetchResult.Outcome.OK.label());
-      promise.complete(new FetchResult(FetchResult.Outcome.OK, status, url, html, null));
-    } else if (status == 304) {
-      metrics.page(FetchResult.Outcome.NOT_MODIFIED.label());
-      promise.complete(new FetchResult(FetchResult.Outcome.NOT_MODIFIED, status, url, null, null));
-    } else if (status >= 300 && status < 400 && response.getHeader("Location") != null) {
-      String header = response.getHeader("Location");
-      String location = resolveLocation(url, header);
-      if (location == null) {
-        LOG.warn("{} redirected ({}) to a malformed Location '{}': not followed", url, status,
-            header.length() > 200 ? header.substring(0, 200) + "…" : header);
-        retryOrFail(url, conditional, attempt, "bad-location", false, 0, host, promise);
-        return;
+      metrics.retry();
+      if (retry.pauseHost()) {
+        limiter(host).pauseFor(retry.delayMillis());
       }
-      metrics.page(FetchResult.Outcome.REDIRECT.label());
-      promise.complete(new FetchResult(FetchResult.Outcome.REDIRECT, status, url, null, location));
-    } else if (status == 404 || status == 410) {
-      metrics.page(FetchResult.Outcome.GONE.label());
-      promise.complete(new FetchResult(FetchResult.Outcome.GONE, status, url, null, null));
-    } else if (status == 403 && cfMitigated != null
-        || ChallengeDetector.isChallenge(status, cfMitigated, response.body() == null ? "" : response.bodyAsString())
-        && (status == 403 || status == 503)) {
-      retryOrFail(url, conditional, attempt, "challenge", true, retryAfterMillis(response), host, promise);
-    } else if (status == 429 || status >= 500) {
-      retryOrFail(url, conditional, attempt, "http-" + status, true, retryAfterMillis(response), host, promise);
-    } else {
-      retryOrFail(url, conditional, attempt, "http-" + status, false, 0, host, promise);
+      LOG.debug("retrying {} in {} ms ({}; attempt {})", url, retry.delayMillis(), verdict.reason(), attempt + 1);
+      attempt++;
+      vertx.setTimer(Math.max(1, retry.delayMillis()), t -> attempt());
     }
-  }
-
-  private void retryOrFail(String url, boolean conditional, int attempt, String reason, boolean retryable,
-      long retryAfterMillis, String host, Promise<FetchResult> promise) {
-    metrics.page(reason);
-    if (!retryable || attempt >= config.maxRetries()) {
-      LOG.warn("giving up on {} after {} attempt(s): {}", url, attempt + 1, reason);
-      promise.fail(new FetchException(url, reason));
-      return;
-    }
-    metrics.retry();
-    long delay = Math.max(retryAfterMillis, backoffMillis(attempt));
-    if (retryAfterMillis > 0 || "challenge".equals(reason) || reason.equals("http-429")) {
-      limiter(host).pauseFor(delay); // the host asked us to slow down: every request waits, not only this one
-    }
-    LOG.debug("retrying {} in {} ms ({}; attempt {})", url, delay, reason, attempt + 1);
-    vertx.setTimer(Math.max(1, delay), t -> attempt(url, conditional, attempt + 1, host, promise));
   }
 
   /** The project's one backoff: the {@code attempt+1}-th consecutive failure of this fetch. */
@@ -197,55 +174,19 @@ public final class ForumHttpClient {
     return Backoff.delayMillis(base, Math.max(base, config.backoffMax().toMillis()), attempt + 1);
   }
 
-  /** The absolute target of a redirect, or null when the header is not a URI reference. */
-  static String resolveLocation(String url, String location) {
-    try {
-      URI target = URI.create(url).resolve(location.strip());
-      return target.getScheme() == null || target.getRawAuthority() == null ? null : target.toString();
-    } catch (IllegalArgumentException e) {
-      return null;
+  /** Completes when the host's next request slot comes (a timer, never a blocked thread). */
+  private Future<Void> slot(String host) {
+    long delayMillis = limiter(host).acquire();
+    if (delayMillis <= 0) {
+      return Future.succeededFuture();
     }
-  }
-
-  /** No Content-Type is given the benefit of the doubt; otherwise HTML only. */
-  static boolean isHtml(String contentType) {
-    if (contentType == null || contentType.isBlank()) {
-      return true;
-    }
-    String type = contentType.toLowerCase(java.util.Locale.ROOT);
-    return type.startsWith("text/html") || type.startsWith("application/xhtml+xml");
-  }
-
-  /** The page's declared charset (the forum serves UTF-8; anything else is decoded as declared, not garbled). */
-  static java.nio.charset.Charset charsetOf(String contentType) {
-    if (contentType != null) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("charset=\"?([A-Za-z0-9._:-]+)")
-          .matcher(contentType);
-      if (m.find()) {
-        try {
-          return java.nio.charset.Charset.forName(m.group(1));
-        } catch (RuntimeException e) {
-          LOG.warn("unknown charset '{}' in Content-Type '{}': decoding as UTF-8", m.group(1), contentType);
-        }
-      }
-    }
-    return StandardCharsets.UTF_8;
-  }
-
-  static long retryAfterMillis(HttpResponse<?> response) {
-    String value = response.getHeader("Retry-After");
-    if (value == null) {
-      return 0;
-    }
-    try {
-      return Math.min(300_000, Long.parseLong(value.strip()) * 1000);
-    } catch (NumberFormatException e) {
-      return 5_000; // an HTTP-date: rare here; a modest pause is the polite reading
-    }
+    Promise<Void> promise = Promise.promise();
+    vertx.setTimer(delayMillis, t -> promise.complete());
+    return promise.future();
   }
 
   private synchronized RateLimiter limiter(String host) {
-    return limiters.computeIfAbsent(host, h -> new RateLimiter(vertx, config.rate()));
+    return limiters.computeIfAbsent(host, h -> new RateLimiter(config.rate(), System::nanoTime));
   }
 
   private synchronized String[] validator(String url) {
@@ -259,7 +200,7 @@ public final class ForumHttpClient {
   }
 
   /** Forget a URL's validators, so the next fetch gets the whole page (e.g. after a parse failure). */
-  public synchronized void forgetValidators(String url) {
+  synchronized void forgetValidators(String url) {
     validators.remove(url);
   }
 

@@ -1,43 +1,36 @@
 package io.jvcstreaming.scraper.source;
 
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
+import java.util.function.LongSupplier;
 
 /**
- * Spaces the requests to one host evenly at a fixed rate, without blocking: a caller gets a future that
- * completes when its slot comes. {@link #pauseFor} pushes every later slot back, which is how a 429's
- * Retry-After or a challenge page slows the whole host down, not only the request that got it.
+ * Spaces the requests to one host evenly at a fixed rate: each caller takes the next free slot and is told how
+ * long to wait for it. {@link #pauseFor} pushes every later slot back, which is how a 429's Retry-After or a
+ * challenge page slows the whole host down, not only the request that got it. Pure apart from the injected
+ * clock; the caller does the waiting (a timer, never a blocked thread). Thread-safe.
  */
 final class RateLimiter {
 
-  private final Vertx vertx;
+  private final LongSupplier nanoClock;
   private final long intervalNanos;
   private long nextSlotNanos;
 
-  RateLimiter(Vertx vertx, double perSecond) {
-    this.vertx = vertx;
+  /** @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime}) */
+  RateLimiter(double perSecond, LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
     this.intervalNanos = (long) (1_000_000_000L / perSecond);
-    this.nextSlotNanos = System.nanoTime();
+    this.nextSlotNanos = nanoClock.getAsLong();
   }
 
-  Future<Void> acquire() {
-    long delayMillis;
-    synchronized (this) {
-      long now = System.nanoTime();
-      long slot = Math.max(now, nextSlotNanos);
-      nextSlotNanos = slot + intervalNanos;
-      delayMillis = (slot - now) / 1_000_000;
-    }
-    if (delayMillis <= 0) {
-      return Future.succeededFuture();
-    }
-    Promise<Void> promise = Promise.promise();
-    vertx.setTimer(delayMillis, t -> promise.complete());
-    return promise.future();
+  /** Takes the next slot; returns how many milliseconds from now it starts (0: go at once). */
+  synchronized long acquire() {
+    long now = nanoClock.getAsLong();
+    long slot = Math.max(now, nextSlotNanos);
+    nextSlotNanos = slot + intervalNanos;
+    return (slot - now) / 1_000_000;
   }
 
+  /** No slot starts before {@code millis} from now. */
   synchronized void pauseFor(long millis) {
-    nextSlotNanos = Math.max(nextSlotNanos, System.nanoTime() + millis * 1_000_000);
+    nextSlotNanos = Math.max(nextSlotNanos, nanoClock.getAsLong() + millis * 1_000_000);
   }
 }

@@ -9,18 +9,13 @@ import io.jvcstreaming.scraper.parse.TopicListParser;
 import io.jvcstreaming.scraper.parse.TopicRow;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls list pages 1..N every refresh interval and queues a topic only when its row changed: a new topic,
- * a moved reply count, last-post date or page count. Pinned topics are rows like the others.
+ * Polls list pages 1..N every refresh interval and queues the topics whose row changed ({@link ListRound} decides).
  */
 public final class TopicRefreshVerticle extends VerticleBase {
 
@@ -31,18 +26,9 @@ public final class TopicRefreshVerticle extends VerticleBase {
   private final ForumHttpClient http;
   private final FetchQueue queue;
   private final ScraperMetrics metrics;
-  /** What each topic's row said when we last queued it; LRU-bounded. */
-  private final Map<Long, RowState> seen = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, RowState> eldest) {
-      return size() > REMEMBERED_TOPICS;
-    }
-  };
+  private final ListRound round = new ListRound(REMEMBERED_TOPICS);
   private long timerId = -1;
   private boolean roundRunning;
-
-  private record RowState(int replyCount, Instant lastPostAt, int lastPage) {
-  }
 
   public TopicRefreshVerticle(ScraperConfig config, ForumHttpClient http, FetchQueue queue, ScraperMetrics metrics) {
     this.config = config;
@@ -77,25 +63,20 @@ public final class TopicRefreshVerticle extends VerticleBase {
     Future.join(pages).onComplete(ar -> {
       roundRunning = false;
       int offered = 0;
-      int ok = 0;
-      Map<Long, TopicRow> rows = new LinkedHashMap<>();
+      List<List<TopicRow>> read = new ArrayList<>();
       for (Future<List<TopicRow>> f : pages) {
         if (f.succeeded()) {
-          ok++;
-          // a topic bumped while we paginate shows up twice: keep its first (newest) row
-          f.result().forEach(row -> rows.putIfAbsent(row.topicId(), row));
+          read.add(f.result());
         }
       }
-      for (TopicRow row : rows.values()) {
-        RowState state = new RowState(row.replyCount(), row.lastPostAt(), row.lastPage());
-        if (!Objects.equals(seen.get(row.topicId()), state)) {
-          if (queue.offer(new TopicWork(row.topicId(), row.url(), Math.max(1, row.lastPage()), row.title()))) {
-            seen.put(row.topicId(), state);
-            offered++;
-          }
+      for (TopicRow row : ListRound.merge(read)) {
+        TopicWork work = round.changed(row);
+        if (work != null && queue.offer(work)) {
+          round.queued(row);
+          offered++;
         }
       }
-      if (ok > 0) {
+      if (!read.isEmpty()) {
         metrics.listRefreshed(System.currentTimeMillis());
       }
       if (offered > 0) {

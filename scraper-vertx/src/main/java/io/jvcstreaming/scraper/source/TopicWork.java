@@ -8,5 +8,5 @@ package io.jvcstreaming.scraper.source;
  * @param lastPage the page count the list row announced (decoded JvCare link), at least 1
  * @param title    the list row's title, for logs
  */
-public record TopicWork(long topicId, String url, int lastPage, String title) {
+record TopicWork(long topicId, String url, int lastPage, String title) {
 }

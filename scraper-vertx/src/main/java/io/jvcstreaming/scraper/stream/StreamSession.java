@@ -20,7 +20,7 @@ import java.util.Optional;
  * and the answer says so ({@code resume-after-live}), so the gap is never lost silently. Not thread-safe:
  * one per connection, driven from its event loop.
  */
-public final class StreamSession {
+final class StreamSession {
 
   /** Where a connection is in its handshake. */
   public enum State { AWAITING_AUTH, HANDSHAKE, LIVE, RESUMED, CLOSED }

@@ -203,9 +203,9 @@ class ForumHttpClientIT {
 
   @Test
   void redirectTargetsResolveOrAreRefused() {
-    assertThat(ForumHttpClient.resolveLocation("http://h/a/b.htm", " /c.htm ")).isEqualTo("http://h/c.htm");
-    assertThat(ForumHttpClient.resolveLocation("http://h/a/b.htm", "https://x/y")).isEqualTo("https://x/y");
-    assertThat(ForumHttpClient.resolveLocation("http://h/a/b.htm", "http://[::1/x y")).isNull();
-    assertThat(ForumHttpClient.resolveLocation("http://h/a/b.htm", "mailto:a@b")).isNull();
+    assertThat(ResponseClassifier.resolveLocation("http://h/a/b.htm", " /c.htm ")).isEqualTo("http://h/c.htm");
+    assertThat(ResponseClassifier.resolveLocation("http://h/a/b.htm", "https://x/y")).isEqualTo("https://x/y");
+    assertThat(ResponseClassifier.resolveLocation("http://h/a/b.htm", "http://[::1/x y")).isNull();
+    assertThat(ResponseClassifier.resolveLocation("http://h/a/b.htm", "mailto:a@b")).isNull();
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.scraper.config.ConfigLoader;
 import io.jvcstreaming.scraper.config.ScraperConfig;
-import io.jvcstreaming.scraper.dedup.InMemoryPostLog;
+import io.jvcstreaming.scraper.log.InMemoryPostLog;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.stream.RecentPosts;
 import io.vertx.core.Vertx;

@@ -6,7 +6,7 @@ import io.jvcstreaming.codec.BoundedLineReader;
 import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.scraper.config.ConfigLoader;
 import io.jvcstreaming.scraper.config.ScraperConfig;
-import io.jvcstreaming.scraper.dedup.InMemoryPostLog;
+import io.jvcstreaming.scraper.log.InMemoryPostLog;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.support.LineClient;
 import io.jvcstreaming.scraper.support.TestPosts;

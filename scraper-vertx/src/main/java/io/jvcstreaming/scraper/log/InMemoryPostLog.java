@@ -1,0 +1,114 @@
+package io.jvcstreaming.scraper.log;
+
+import io.jvcstreaming.codec.PostCodec;
+import io.jvcstreaming.model.Post;
+import io.jvcstreaming.scraper.metrics.ScraperMetrics;
+import io.jvcstreaming.scraper.stream.RecentPosts;
+import io.vertx.core.Future;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log and bookmarks in this process only (only with an explicit {@code --store memory}): everything is lost
+ * on restart, which is why the scraper says so loudly at start. The recent-posts window is the log itself; the
+ * id guard remembers the ids of the same window.
+ */
+public final class InMemoryPostLog implements PostLog {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InMemoryPostLog.class);
+  /** The smallest {@code --log-capacity}: the window of a log built without one. */
+  private static final int DEFAULT_CAPACITY = 100_000;
+
+  private final RecentPosts recent;
+  private final ScraperMetrics metrics;
+  private final int capacity;
+  private final Map<Long, Bookmark> bookmarks = new HashMap<>();
+  private final Set<Long> ids = new HashSet<>();
+  private final ArrayDeque<Long> idsInSeqOrder = new ArrayDeque<>();
+  private final String streamId = StreamIds.fresh();
+  private long nextSeq;
+
+  public InMemoryPostLog(RecentPosts recent) {
+    this(recent, new ScraperMetrics(), DEFAULT_CAPACITY);
+  }
+
+  public InMemoryPostLog(RecentPosts recent, ScraperMetrics metrics, int capacity) {
+    this.recent = recent;
+    this.metrics = metrics;
+    this.capacity = capacity;
+  }
+
+  @Override
+  public Future<Void> start() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public String streamId() {
+    return streamId;
+  }
+
+  @Override
+  public synchronized Future<Bookmark> bookmark(long topicId) {
+    return Future.succeededFuture(bookmarks.getOrDefault(topicId, Bookmark.none(topicId)));
+  }
+
+  @Override
+  public Future<Integer> append(long topicId, List<Post> candidates, int lastPage) {
+    int appended = 0;
+    int duplicates = 0;
+    long[] seqs = new long[candidates.size()];
+    byte[][] lines = new byte[candidates.size()][];
+    synchronized (this) {
+      Bookmark bookmark = bookmarks.getOrDefault(topicId, Bookmark.none(topicId));
+      long maxId = bookmark.lastMessageId();
+      for (Post post : candidates) {
+        if (post.id() <= maxId) {
+          continue;
+        }
+        maxId = post.id();
+        if (!ids.add(post.id())) {
+          duplicates++;
+          continue;
+        }
+        idsInSeqOrder.addLast(post.id());
+        if (idsInSeqOrder.size() > capacity) {
+          ids.remove(idsInSeqOrder.removeFirst());
+        }
+        long seq = nextSeq++;
+        seqs[appended] = seq;
+        lines[appended] = PostCodec.encodeLine(post.withSeq(seq));
+        appended++;
+      }
+      bookmarks.put(topicId, new Bookmark(topicId, maxId, lastPage));
+      // under the same lock, so that seqs reach the window in order
+      recent.appendAll(seqs, lines, appended);
+    }
+    if (duplicates > 0) {
+      metrics.duplicatesSkipped(duplicates);
+      LOG.info("topic {}: {} post(s) already in the log (a merged or moved topic) skipped", topicId, duplicates);
+    }
+    return Future.succeededFuture(appended);
+  }
+
+  @Override
+  public boolean healthy() {
+    return true;
+  }
+
+  @Override
+  public boolean durable() {
+    return false;
+  }
+
+  @Override
+  public Future<Void> close() {
+    return Future.succeededFuture();
+  }
+}

@@ -1,0 +1,92 @@
+package io.jvcstreaming.scraper.source;
+
+import io.jvcstreaming.codec.PostCodec;
+import io.jvcstreaming.scraper.metrics.ScraperMetrics;
+import io.jvcstreaming.scraper.parse.PageParseException;
+import io.jvcstreaming.scraper.parse.PostLineCap;
+import io.jvcstreaming.scraper.parse.TopicPage;
+import io.jvcstreaming.scraper.parse.TopicPageParser;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one topic page for a crawl: a conditional fetch when its last read can answer a 304 ({@link AnswerCache}),
+ * the parse off the event loop, and what the parser reports, logged and counted. Gives the crawl a
+ * {@link Answer} to decide on ({@link TopicCrawl}).
+ */
+final class TopicPages {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicPages.class);
+  private static final int PAGES_REMEMBERED = 2_000;
+
+  /** A page's answer: read ({@code page}), a redirect ({@code location}), or gone (both null). */
+  record Answer(TopicPage page, String location) {
+  }
+
+  private final Vertx vertx;
+  private final ForumHttpClient http;
+  private final ScraperMetrics metrics;
+  private final AnswerCache cache = new AnswerCache(PAGES_REMEMBERED);
+
+  TopicPages(Vertx vertx, ForumHttpClient http, ScraperMetrics metrics) {
+    this.vertx = vertx;
+    this.http = http;
+    this.metrics = metrics;
+  }
+
+  Future<Answer> read(String url) {
+    return fetch(url, cache.canAnswer304(url)).compose(result -> switch (result.outcome()) {
+      case OK -> vertx.<TopicPage>executeBlocking(() -> TopicPageParser.parse(result.body(), url), false)
+          .recover(e -> {
+            String reason = e instanceof PageParseException p ? p.reason() : e.toString();
+            metrics.parseError(reason);
+            http.forgetValidators(url);
+            cache.forget(url);
+            LOG.warn("topic page {} did not parse: {}", url, reason);
+            return Future.failedFuture(e);
+          })
+          .map(parsed -> {
+            reportOddities(url, parsed);
+            cache.read(url, parsed);
+            return read(parsed);
+          });
+      case NOT_MODIFIED -> Future.succeededFuture(read(cache.answer304(url)));
+      case REDIRECT -> Future.succeededFuture(new Answer(null, result.location()));
+      case GONE -> Future.succeededFuture(new Answer(null, null));
+    });
+  }
+
+  /** A conditional fetch whose 304 we cannot answer from memory becomes a full one. */
+  private Future<FetchResult> fetch(String url, boolean conditional) {
+    return http.get(url, conditional).compose(result ->
+        result.outcome() == FetchResult.Outcome.NOT_MODIFIED && !cache.canAnswer304(url)
+            ? http.get(url, false)
+            : Future.succeededFuture(result));
+  }
+
+  /** Counted for every page the crawl reads, 304s included. */
+  private Answer read(TopicPage parsed) {
+    metrics.postsParsed(parsed.posts().size());
+    if (parsed.skippedMessages() > 0) {
+      metrics.messagesSkipped(parsed.skippedMessages());
+      LOG.warn("topic page {}: {} message(s) without id, author or date skipped", parsed.currentPage(),
+          parsed.skippedMessages());
+    }
+    return new Answer(parsed, null);
+  }
+
+  /** What the parser had to do to a fresh page beyond reading it: said once per page read, not per 304. */
+  private void reportOddities(String url, TopicPage parsed) {
+    if (!parsed.truncatedPosts().isEmpty()) {
+      metrics.postsTruncated(parsed.truncatedPosts().size());
+      LOG.warn("topic page {}: post(s) {} longer than the stream's {}-byte line cap: text cut to fit, ending with '{}'",
+          url, parsed.truncatedPosts(), PostCodec.MAX_LINE_BYTES, PostLineCap.MARKER.strip());
+    }
+    if (parsed.payloadProblem() != null) {
+      metrics.payloadSkipped(parsed.payloadProblem());
+      LOG.warn("topic page {}: embedded payload not used ({}): read from the markup", url, parsed.payloadProblem());
+    }
+  }
+}

@@ -294,6 +294,7 @@
   function renderState(state) {
     if (typeof state.forumOrigin === 'string') forumOrigin = state.forumOrigin;
     pictureMirror = typeof state.pictureMirror === 'string' ? state.pictureMirror : null;
+    if (pictureMirror) $('picture-source').textContent = pictureMirror + ' (the offline demo\'s copies)';
     const results = state.results || {};
     Object.keys(results).forEach((job) => renderResult(results[job]));
     posts.length = 0;

@@ -86,6 +86,7 @@ class DemoPicturesBrowserIT {
     assertThat(driver.findElements(By.cssSelector("#list-stickers img")).stream().map(e -> e.getAttribute("alt")))
         .containsExactly("1kki", "zuc", "chat-content");
     assertThat(text("list-stickers")).contains("×40");
+    assertThat(text("picture-source")).as("the footer says where pictures come from").startsWith(simOrigin);
   }
 
   @Test
@@ -96,6 +97,7 @@ class DemoPicturesBrowserIT {
     waitUntil("the sticker images", () -> driver.findElements(By.cssSelector("#list-stickers img")).size() == 3);
     assertThat(driver.findElements(By.cssSelector("#list-stickers img")).stream().map(e -> e.getAttribute("src")))
         .containsExactlyElementsOf(STICKERS);
+    assertThat(text("picture-source")).isEqualTo("image.noelshack.com and image.jeuxvideo.com");
     // A picture of the simulator forced into the live page: the CSP blocks it and says so.
     String picture = simOrigin + "/pictures/image.jeuxvideo.com/stickers/p/st/1kki";
     js("window.blocked = [];"

@@ -45,6 +45,8 @@ wait_for_port() { # host port what
 }
 
 FORUM_URL="${JVC_FORUM_URL:-https://www.jeuxvideo.com/forums/0-51-0-1-0-1-0-blabla-18-25-ans.htm}"
+DASH_DEMO_ARGS=()
+SPARK_DEMO_ARGS=()
 if $DEMO; then
   SIM_PORT="${SIM_PORT:-8089}"
   echo "==> forum simulator on http://127.0.0.1:$SIM_PORT/ (logs/simulator.log)"
@@ -52,6 +54,10 @@ if $DEMO; then
   PIDS+=($!)
   wait_for_port 127.0.0.1 "$SIM_PORT" "the simulator"
   FORUM_URL="http://127.0.0.1:$SIM_PORT/forums/0-51-0-1-0-1-0-blabla-18-25-ans.htm"
+  # Offline: the sticker pictures come from the simulator (its /pictures/), and only in this mode.
+  DASH_DEMO_ARGS=(--picture-mirror "http://127.0.0.1:$SIM_PORT")
+  # A demo runs minutes, not hours: with the default 10 min window, trending would cover the whole run.
+  if [[ -z "${JVC_WINDOW:-}" ]]; then SPARK_DEMO_ARGS=(--window 1m); fi
 fi
 
 STREAM_PORT="${JVC_STREAM_PORT:-6667}"
@@ -88,13 +94,13 @@ DASH_PORT="${JVC_DASHBOARD_PORT:-8090}"
 FORUM_ORIGIN="$(echo "$FORUM_URL" | sed -E 's#^(https?://[^/]+).*#\1#')"
 java -XX:MaxRAMPercentage=10 -jar "$DASH_JAR" --port "$DASH_PORT" --source "127.0.0.1:$STREAM_PORT" \
   --scraper-metrics-url "http://127.0.0.1:${JVC_HTTP_PORT:-8080}/metrics" --forum-origin "$FORUM_ORIGIN" \
-  >logs/dashboard.log 2>&1 &
+  "${DASH_DEMO_ARGS[@]}" >logs/dashboard.log 2>&1 &
 PIDS+=($!)
 wait_for_port 127.0.0.1 "$DASH_PORT" "the dashboard"
 echo "==> dashboard: http://127.0.0.1:$DASH_PORT/ (logs/dashboard.log)"
 
 echo "==> Spark job 'all' in local mode (tables every batch; Ctrl-C to stop)"
 java -jar "$SPARK_JAR" --job all --source "127.0.0.1:$STREAM_PORT" --checkpoint-dir "${JVC_CHECKPOINT_DIR:-./checkpoints/all}" \
-  --publish-url "http://127.0.0.1:$DASH_PORT/api/results" &
+  --publish-url "http://127.0.0.1:$DASH_PORT/api/results" "${SPARK_DEMO_ARGS[@]}" &
 PIDS+=($!)
 wait "${PIDS[-1]}"

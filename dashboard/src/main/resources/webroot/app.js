@@ -9,6 +9,8 @@
   const MAX_FEED_STICKERS = 6;
 
   let forumOrigin = 'https://www.jeuxvideo.com';
+  // The offline demo only: the origin serving the sticker pictures (UrlPolicy.java), null = the real hosts.
+  let pictureMirror = null;
   let lastBatchTime = null;
   let healthData = null;
   const posts = []; // newest first
@@ -30,6 +32,18 @@
     if (u.protocol !== 'https:' || u.username || u.password || u.port) return null;
     if (!IMAGE_HOSTS.includes(u.hostname)) return null;
     return u.href;
+  }
+
+  // Where an allowed sticker's pixels come from: its host, or the demo's mirror copy (UrlPolicy.imageSource).
+  function imageSource(raw) {
+    const safe = safeImageUrl(raw);
+    if (!safe || !pictureMirror) return safe;
+    const u = new URL(safe);
+    return pictureMirror + '/pictures/' + u.hostname + u.pathname;
+  }
+
+  function formatScore(s) {
+    return typeof s === 'number' ? 'rise ' + s.toFixed(2) : null;
   }
 
   function safeForumUrl(raw) {
@@ -87,7 +101,7 @@
       li.dataset.key = row.key;
       const label = stickerLabel(row.key, row.label);
       const frame = el('div', 'frame');
-      const url = row.image === false ? null : safeImageUrl(row.key);
+      const url = row.image === false ? null : imageSource(row.key);
       if (url) {
         frame.appendChild(stickerImage(url, label));
       } else {
@@ -98,13 +112,17 @@
       li.appendChild(frame);
       li.appendChild(el('span', 'rank', i + 1));
       li.appendChild(el('span', 'count', '×' + formatCount(row.count)));
+      const score = formatScore(row.score);
+      if (score) li.appendChild(el('span', 'score', score));
       return li;
     });
     list.replaceChildren(...items);
   }
 
   function renderBars(list, rows, linkTopics) {
-    const max = rows.reduce((m, r) => Math.max(m, r.count), 0) || 1;
+    // A trending list is ranked by its rise, so its bars show the rise; an all-time list's show the count.
+    const value = (r) => (typeof r.score === 'number' ? r.score : r.count);
+    const max = rows.reduce((m, r) => Math.max(m, value(r)), 0) || 1;
     const items = rows.slice(0, 15).map((row) => {
       const li = el('li', 'bar-row');
       const name = linkTopics ? (row.label || ('topic ' + row.key)) : row.key;
@@ -121,10 +139,12 @@
       labelEl.title = name;
       const bar = el('span', 'bar');
       // CSSOM, not a style attribute: allowed under style-src 'self'.
-      bar.style.width = Math.max(2, Math.round(row.count / max * 100)) + '%';
+      bar.style.width = Math.max(2, Math.round(value(row) / max * 100)) + '%';
       li.appendChild(bar);
       li.appendChild(labelEl);
       li.appendChild(el('span', 'bar-count', formatCount(row.count)));
+      const score = formatScore(row.score);
+      if (score) li.appendChild(el('span', 'bar-score', score));
       return li;
     });
     list.replaceChildren(...items);
@@ -187,13 +207,13 @@
     meta.appendChild(time);
     li.appendChild(meta);
     if (p.text) li.appendChild(el('p', 'text', p.text));
-    const stickers = (Array.isArray(p.stickers) ? p.stickers : []).map(safeImageUrl).filter((u) => u);
+    const stickers = (Array.isArray(p.stickers) ? p.stickers : []).filter((u) => safeImageUrl(u));
     if (stickers.length) {
       const row = el('div', 'post-stickers');
       stickers.slice(0, MAX_FEED_STICKERS).forEach((u) => {
         const box = el('span', 'mini-sticker');
         const label = stickerLabel(u);
-        box.appendChild(stickerImage(u, label));
+        box.appendChild(stickerImage(imageSource(u), label));
         box.appendChild(el('span', 'fallback', label));
         row.appendChild(box);
       });
@@ -273,6 +293,8 @@
 
   function renderState(state) {
     if (typeof state.forumOrigin === 'string') forumOrigin = state.forumOrigin;
+    pictureMirror = typeof state.pictureMirror === 'string' ? state.pictureMirror : null;
+    if (pictureMirror) $('picture-source').textContent = pictureMirror + ' (the offline demo\'s copies)';
     const results = state.results || {};
     Object.keys(results).forEach((job) => renderResult(results[job]));
     posts.length = 0;

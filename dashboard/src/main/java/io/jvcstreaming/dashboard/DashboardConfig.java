@@ -24,10 +24,12 @@ import java.util.Map;
  * @param resultsToken      the bearer token {@code POST /api/results} requires, or null: then POST is open, which
  *                          is allowed only on a loopback bind address (only local processes can reach it)
  * @param redisPassword     Redis password (AUTH) when it is not in the URL, or null
+ * @param pictureMirror     the offline demo only: the origin serving the sticker pictures in place of their hosts
+ *                          (the simulator's {@code /pictures/<host>/<path>}), or null for the real image hosts
  */
 public record DashboardConfig(String host, int port, String redisUrl, String sourceHost, int sourcePort,
                               String streamToken, URI metricsUrl, Duration metricsInterval, String forumOrigin,
-                              String resultsToken, String redisPassword) {
+                              String resultsToken, String redisPassword, String pictureMirror) {
 
   /** Shorter than this is guessable; the chart generates 32 random characters. */
   static final int MIN_RESULTS_TOKEN = 16;
@@ -50,7 +52,10 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
         "POST /api/results then needs 'Authorization: Bearer <token>' (16..400 visible ASCII characters); "
             + "required unless --host is a loopback address"),
     REDIS_PASSWORD("--redis-password", "REDIS_PASSWORD", null,
-        "Redis password when it is not in --redis-url (prefer the variable: flags show in ps)");
+        "Redis password when it is not in --redis-url (prefer the variable: flags show in ps)"),
+    PICTURE_MIRROR("--picture-mirror", "JVC_PICTURE_MIRROR", null,
+        "offline demo only: the origin (the forum simulator) whose /pictures/<host>/<path> replaces the sticker "
+            + "hosts, in the page and in its Content-Security-Policy; unset = the real image hosts");
 
     final String flag;
     final String env;
@@ -63,6 +68,14 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
       this.defaultValue = defaultValue;
       this.why = why;
     }
+  }
+
+  /** Without a picture mirror: the live mode. */
+  public DashboardConfig(String host, int port, String redisUrl, String sourceHost, int sourcePort, String streamToken,
+                         URI metricsUrl, Duration metricsInterval, String forumOrigin, String resultsToken,
+                         String redisPassword) {
+    this(host, port, redisUrl, sourceHost, sourcePort, streamToken, metricsUrl, metricsInterval, forumOrigin,
+        resultsToken, redisPassword, null);
   }
 
   public DashboardConfig {
@@ -96,7 +109,9 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
       throw invalid(Key.METRICS_INTERVAL_MS, "an integer in 200..600000",
           metricsInterval == null ? "null" : String.valueOf(metricsInterval.toMillis()));
     }
-    forumOrigin = normalizeOrigin(forumOrigin);
+    forumOrigin = normalizeOrigin(Key.FORUM_ORIGIN, forumOrigin);
+    pictureMirror = pictureMirror == null || pictureMirror.isBlank() ? null
+        : normalizeOrigin(Key.PICTURE_MIRROR, pictureMirror);
     if (resultsToken != null && resultsToken.isEmpty()) {
       resultsToken = null;
     }
@@ -194,7 +209,8 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
         Duration.ofMillis(integer(Key.METRICS_INTERVAL_MS, values.get(Key.METRICS_INTERVAL_MS))),
         values.get(Key.FORUM_ORIGIN),
         values.get(Key.RESULTS_TOKEN),
-        values.get(Key.REDIS_PASSWORD));
+        values.get(Key.REDIS_PASSWORD),
+        values.get(Key.PICTURE_MIRROR));
   }
 
   /** The {@code --help} text. */
@@ -216,7 +232,8 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
         + (redisPassword == null ? "" : " password=(set)")
         + "\n  source=" + sourceHost + ":" + sourcePort + " auth=" + (streamToken == null ? "no" : "yes")
         + "\n  scraperMetrics=" + metricsUrl + " every " + metricsInterval.toMillis() + " ms"
-        + "\n  forumOrigin=" + forumOrigin;
+        + "\n  forumOrigin=" + forumOrigin
+        + "\n  pictures=" + (pictureMirror == null ? "the image hosts" : pictureMirror + "/pictures/ (offline demo)");
   }
 
   @Override
@@ -254,7 +271,7 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
   }
 
   /** {@code scheme://host[:port]} with nothing after it, so "starts with origin + /" is a safe link check. */
-  private static String normalizeOrigin(String raw) {
+  private static String normalizeOrigin(Key key, String raw) {
     String s = raw == null ? "" : raw.strip();
     while (s.endsWith("/")) {
       s = s.substring(0, s.length() - 1);
@@ -270,7 +287,7 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
     } catch (URISyntaxException e) {
       // reported below
     }
-    throw invalid(Key.FORUM_ORIGIN, "an origin such as https://www.jeuxvideo.com (no path)", raw);
+    throw invalid(key, "an origin such as https://www.jeuxvideo.com (no path)", raw);
   }
 
   /** {@code redis://[user]:password@host...}: a password is whatever follows the ':' of the user info. */

@@ -9,7 +9,7 @@ import java.util.List;
  * Everything the page shows, in one place, and the fan-out of each change to the open browsers. All
  * methods run on the dashboard verticle's event loop.
  */
-public final class DashboardState {
+final class DashboardState {
 
   private final ResultStore results;
   private final ResultPersistence persistence;
@@ -71,6 +71,7 @@ public final class DashboardState {
     return new JsonObject()
         .put("forumOrigin", urls.forumOrigin())
         .put("imageHosts", new JsonArray(new ArrayList<>(UrlPolicy.IMAGE_HOSTS)))
+        .put("pictureMirror", urls.pictureMirror())
         .put("results", results.all())
         .put("posts", feed == null ? new JsonArray() : feed.recent())
         .put("health", health());

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * scraper's stream and poll its metrics. Everything runs on this verticle's one event loop, which is
  * plenty for a page that changes a few times a second and spares any locking.
  */
-public final class DashboardVerticle extends VerticleBase {
+final class DashboardVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DashboardVerticle.class);
 
@@ -35,7 +35,7 @@ public final class DashboardVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    UrlPolicy urls = new UrlPolicy(config.forumOrigin());
+    UrlPolicy urls = new UrlPolicy(config.forumOrigin(), config.pictureMirror());
     persistence = config.redisUrl() == null ? ResultPersistence.none()
         : new RedisResultPersistence(vertx, config.redisUrl(), config.redisPassword());
     ResultStore results = new ResultStore();
@@ -64,7 +64,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .setHost(config.host())
                 // No compression: it would buffer the SSE stream, and the assets are a few KiB.
                 .setPort(config.port()))
-            .requestHandler(HttpApi.router(vertx, state, hub, new ResultsAuth(config.resultsToken())))
+            .requestHandler(HttpApi.router(vertx, state, hub, new ResultsAuth(config.resultsToken()), urls))
             .listen())
         .onSuccess(s -> {
           server = s;

@@ -13,7 +13,7 @@ import java.util.Set;
  * that cannot keep up is disconnected rather than buffered without bound; its EventSource reconnects and
  * gets the whole state again, which is all it would have wanted anyway.
  */
-public final class EventHub {
+final class EventHub {
 
   static final int MAX_CLIENTS = 500;
   static final long HEARTBEAT_MS = 15_000;

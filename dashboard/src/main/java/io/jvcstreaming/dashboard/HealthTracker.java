@@ -10,7 +10,7 @@ import java.util.Map;
  * only ever grow, so a rate is the difference between two scrapes over the time between them; a counter
  * that went down means the scraper restarted, and that interval gives no rate rather than a negative one.
  */
-public final class HealthTracker {
+final class HealthTracker {
 
   private double lastPosts = Double.NaN;
   private double lastPages = Double.NaN;

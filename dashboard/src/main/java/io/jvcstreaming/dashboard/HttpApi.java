@@ -12,25 +12,28 @@ import java.util.Locale;
 
 
 /** The dashboard's HTTP surface: the page, its JSON/SSE feeds and the ingest endpoint for the Spark jobs. */
-public final class HttpApi {
+final class HttpApi {
 
   /** A batch report is a few KiB; 1 MiB is generous and still bounds what one request can make us hold. */
   public static final long MAX_RESULT_BYTES = 1 << 20;
 
   /**
-   * Nothing but our own scripts, styles and fetches, and images only from the two sticker hosts: even if
-   * some forum text slipped into the DOM as markup, it could neither run nor load anything else.
+   * Nothing but our own scripts, styles and fetches, and images only from the two sticker hosts (or, in the
+   * offline demo, only from the picture mirror): even if some forum text slipped into the DOM as markup, it could
+   * neither run nor load anything else.
    */
-  public static final String CSP = "default-src 'self'; img-src 'self' https://image.noelshack.com "
-      + "https://image.jeuxvideo.com; script-src 'self'; style-src 'self'; connect-src 'self'; "
-      + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  static String csp(UrlPolicy urls) {
+    return "default-src 'self'; img-src 'self' " + urls.imageSources() + "; script-src 'self'; style-src 'self'; "
+        + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  }
 
   private HttpApi() {
   }
 
-  public static Router router(Vertx vertx, DashboardState state, EventHub hub, ResultsAuth auth) {
+  public static Router router(Vertx vertx, DashboardState state, EventHub hub, ResultsAuth auth, UrlPolicy urls) {
     Router router = Router.router(vertx);
-    router.route().handler(HttpApi::securityHeaders);
+    String csp = csp(urls);
+    router.route().handler(ctx -> securityHeaders(ctx, csp));
 
     router.post("/api/results")
         // Before the body handler: a refused request is answered without reading (or buffering) its body.
@@ -85,9 +88,9 @@ public final class HttpApi {
     json(ctx, 202, new JsonObject().put("accepted", result.getString("job")));
   }
 
-  private static void securityHeaders(RoutingContext ctx) {
+  private static void securityHeaders(RoutingContext ctx, String csp) {
     ctx.response()
-        .putHeader("Content-Security-Policy", CSP)
+        .putHeader("Content-Security-Policy", csp)
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")
         .putHeader("X-Frame-Options", "DENY")

@@ -1,7 +1,7 @@
 package io.jvcstreaming.dashboard;
 
 /** A published batch result that is not the shape the Spark jobs emit; the message goes back in the 400. */
-public final class InvalidResultException extends Exception {
+final class InvalidResultException extends Exception {
 
   private static final long serialVersionUID = 1L;
 

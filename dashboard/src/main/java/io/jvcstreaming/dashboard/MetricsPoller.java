@@ -11,7 +11,7 @@ import io.vertx.core.http.RequestOptions;
  * Polls the scraper's {@code /metrics} on a timer and feeds {@link HealthTracker}. Only one scrape is in
  * flight at a time, so a slow scraper is not piled up on.
  */
-public final class MetricsPoller {
+final class MetricsPoller {
 
   static final int MAX_BODY_BYTES = 4 << 20;
 

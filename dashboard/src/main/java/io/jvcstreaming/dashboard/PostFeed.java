@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * page. Reconnects with exponential backoff, because the scraper restarts and moves between pods; asks
  * for {@code LIVE} rather than a resume since the page only ever shows the latest posts.
  */
-public final class PostFeed {
+final class PostFeed {
 
   static final int KEEP = 200;
   static final long BACKOFF_MIN_MS = 250;

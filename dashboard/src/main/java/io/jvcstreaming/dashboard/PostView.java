@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
  * and a link that can only lead to the forum. Escaping is the page's job (it never builds HTML from data);
  * this keeps the payload small and the URLs safe before they leave the server.
  */
-public final class PostView {
+final class PostView {
 
   static final int EXCERPT_CHARS = 280;
   static final int MAX_STICKERS = 12;

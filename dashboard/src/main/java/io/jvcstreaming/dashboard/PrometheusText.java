@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code /metrics}: {@code name{label="value",...} number [timestamp]}, comments skipped. Malformed lines
  * are skipped rather than failing the whole scrape, so one odd metric cannot blank the health panel.
  */
-public final class PrometheusText {
+final class PrometheusText {
 
   /** One sample line. */
   public record Sample(String name, Map<String, String> labels, double value) {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * a key per job so the start-up load is one {@code HGETALL}. Writes are chained so they reach Redis in
  * the order results arrived (a pooled client could otherwise let an older batch overwrite a newer one).
  */
-public final class RedisResultPersistence implements ResultPersistence {
+final class RedisResultPersistence implements ResultPersistence {
 
   public static final String KEY = "jvc:dash:results";
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * shown as an image. Unknown fields are dropped (writers may add some; the pseudo job's {@code matches}
  * would only bloat every push).
  */
-public final class ResultParser {
+final class ResultParser {
 
   static final Pattern JOB = Pattern.compile("[a-z][a-z0-9-]{0,63}");
   static final int MAX_ROWS = 500;
@@ -94,6 +94,14 @@ public final class ResultParser {
     }
     Long count = nonNegativeLong(r, "count", true, where + ".count");
     JsonObject out = new JsonObject().put("key", k).put("count", count);
+    Object score = r.getValue("score");
+    if (score != null) {
+      // A trending row's rise (spark-analytics Rise): a share, 0..1.
+      if (!(score instanceof Number n) || !(n.doubleValue() >= 0 && n.doubleValue() <= 1)) {
+        throw new InvalidResultException(where + ".score: expected a number in 0..1, got " + describe(score));
+      }
+      out.put("score", n.doubleValue());
+    }
     Object label = r.getValue("label");
     if (label instanceof String l && !l.isEmpty()) {
       out.put("label", l.length() > MAX_LABEL_CHARS ? l.substring(0, MAX_LABEL_CHARS) : l);

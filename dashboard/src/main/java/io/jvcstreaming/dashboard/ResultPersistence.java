@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /** Where the latest result of each job outlives the process, so a restarted dashboard is not blank. */
-public interface ResultPersistence {
+interface ResultPersistence {
 
   /** The stored results, in any order; an empty list when there are none. */
   Future<List<JsonObject>> loadAll();

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * of distinct jobs is capped because the job name comes from the request: a client inventing names must
  * not grow memory (and the Redis hash) without bound.
  */
-public final class ResultStore {
+final class ResultStore {
 
   static final int MAX_JOBS = 64;
 

@@ -12,7 +12,7 @@ import java.util.Locale;
  * <p>The comparison is on SHA-256 digests with {@link MessageDigest#isEqual}: equal lengths, constant time, so
  * neither the token's length nor its prefix leaks through response timing.
  */
-public final class ResultsAuth {
+final class ResultsAuth {
 
   /** What a request's credentials amount to. */
   public enum Outcome {

@@ -10,19 +10,58 @@ import java.util.Set;
  * written by strangers, so the rule is an allow-list: https on the two sticker hosts for images (the same
  * hosts the Content-Security-Policy allows), the configured forum origin for links. The browser applies
  * the same image rule again (app.js) so neither side alone is trusted.
+ *
+ * <p>The offline demo has no image hosts: with a picture mirror (the simulator), an allowed sticker URL is
+ * shown from {@code <mirror>/pictures/<host><path>} and the Content-Security-Policy allows the mirror instead of
+ * the hosts. The keys stay the real URLs (what the scraper parsed); only where the pixels come from changes, and
+ * only in that mode: without a mirror nothing but the two hosts is allowed.
  */
-public final class UrlPolicy {
+final class UrlPolicy {
 
   /** Hosts sticker images may come from: NoelShack full-size images and official JVC stickers. */
   public static final Set<String> IMAGE_HOSTS = Set.of("image.noelshack.com", "image.jeuxvideo.com");
+  /** Where the simulator serves a sticker's picture: {@code <mirror>/pictures/<host><path>}. */
+  static final String MIRROR_PATH = "/pictures/";
 
   private static final int MAX_URL_LENGTH = 2048;
 
   private final String forumOrigin;
+  private final String pictureMirror;
 
   /** @param forumOrigin a normalized origin ({@code scheme://host[:port]}), see {@link DashboardConfig} */
   public UrlPolicy(String forumOrigin) {
+    this(forumOrigin, null);
+  }
+
+  /** @param pictureMirror a normalized origin serving the pictures (offline demo), or null for the real hosts */
+  UrlPolicy(String forumOrigin, String pictureMirror) {
     this.forumOrigin = forumOrigin;
+    this.pictureMirror = pictureMirror;
+  }
+
+  /** The picture mirror's origin, or null in the live mode. */
+  String pictureMirror() {
+    return pictureMirror;
+  }
+
+  /** Where the browser loads an allowed sticker URL from (itself, or its mirror copy), or null when not allowed. */
+  String imageSource(String url) {
+    if (!isAllowedImage(url)) {
+      return null;
+    }
+    if (pictureMirror == null) {
+      return url;
+    }
+    URI u = parse(url);
+    return pictureMirror + MIRROR_PATH + u.getHost().toLowerCase(Locale.ROOT) + u.getRawPath();
+  }
+
+  /** The Content-Security-Policy {@code img-src} sources besides {@code 'self'}: the hosts, or only the mirror. */
+  String imageSources() {
+    if (pictureMirror != null) {
+      return pictureMirror;
+    }
+    return "https://image.noelshack.com https://image.jeuxvideo.com"; // IMAGE_HOSTS
   }
 
   public String forumOrigin() {

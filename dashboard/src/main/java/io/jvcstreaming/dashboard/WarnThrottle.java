@@ -4,7 +4,7 @@ package io.jvcstreaming.dashboard;
  * At most one log line per interval for a repeating event, so a flood (a client retrying a bad token in a loop)
  * cannot fill the disk; the counter in the health numbers keeps the full count. Not thread-safe: one event loop.
  */
-public final class WarnThrottle {
+final class WarnThrottle {
 
   private final long intervalNanos;
   private long lastNanos;

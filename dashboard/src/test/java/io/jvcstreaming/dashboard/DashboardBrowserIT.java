@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.dashboard.support.FakeMetrics;
 import io.jvcstreaming.dashboard.support.FakeScraper;
+import io.jvcstreaming.dashboard.support.HeadlessChromium;
 import io.jvcstreaming.dashboard.support.Http;
 import io.jvcstreaming.dashboard.support.StickerImageServer;
 import io.jvcstreaming.model.Post;
@@ -25,8 +26,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,8 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardBrowserIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String NOEL = "https://image.noelshack.com/fichiers/2026/48/3/";
   private static final String EVIL = "https://evil.example/fichiers/tracker.png";
   private static final String SCRIPT_TEXT = "<script>window.pwned=1</script><b>x</b>";
@@ -53,7 +50,6 @@ class DashboardBrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assertBrowserInstalled();
     workDir = Files.createTempDirectory("jvc-dashboard-it");
     scraper = new FakeScraper();
     metrics = new FakeMetrics();
@@ -202,41 +198,10 @@ class DashboardBrowserIT {
 
   // ---- helpers --------------------------------------------------------------------------------------
 
-  private static void assertBrowserInstalled() {
-    List<String> missing = new ArrayList<>();
-    if (!Files.isExecutable(CHROMIUM)) {
-      missing.add(CHROMIUM.toString());
-    }
-    if (!Files.isExecutable(CHROMEDRIVER)) {
-      missing.add(CHROMEDRIVER.toString());
-    }
-    if (!missing.isEmpty()) {
-      throw new AssertionError("The dashboard browser test needs Debian's chromium and chromium-driver, missing: "
-          + missing + ". Run .ci/install-test-deps.sh (as root) and build again.");
-    }
-  }
-
   private static ChromeDriver startBrowser() {
-    // Explicit binaries so Selenium Manager never tries to download a driver or a browser.
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-extensions", "--user-data-dir=" + workDir.resolve("chromium-profile"),
-        "--window-size=1280,900", "--force-device-scale-factor=1", "--lang=en-US",
-        // The sticker hosts resolve to the local image server (see StickerImageServer); nothing else resolves.
-        "--host-resolver-rules=MAP image.noelshack.com 127.0.0.1:" + images.port()
-            + ", MAP image.jeuxvideo.com 127.0.0.1:" + images.port() + ", MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        "--ignore-certificate-errors");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .withLogOutput(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-        .build();
-    ChromeDriver d = new ChromeDriver(service, options);
-    d.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-    return d;
+    // The sticker hosts resolve to the local image server (see StickerImageServer); nothing else resolves.
+    return HeadlessChromium.start(workDir, "MAP image.noelshack.com 127.0.0.1:" + images.port()
+        + ", MAP image.jeuxvideo.com 127.0.0.1:" + images.port());
   }
 
   private static void publish(String job, String batchTime, List<Map<String, Object>> top) {

@@ -144,4 +144,15 @@ class DashboardConfigTest {
       assertThat(DashboardConfig.help()).contains(k.flag).contains(k.env);
     }
   }
+
+  @Test
+  void aPictureMirrorOnlyWhenGiven() {
+    assertThat(DashboardConfig.load(List.of(), Map.of()).pictureMirror()).isNull();
+    assertThat(DashboardConfig.load(List.of("--picture-mirror", "http://127.0.0.1:8089/"), Map.of()).pictureMirror())
+        .isEqualTo("http://127.0.0.1:8089");
+    assertThat(DashboardConfig.load(List.of(), Map.of("JVC_PICTURE_MIRROR", "http://sim:8089")).pictureMirror())
+        .isEqualTo("http://sim:8089");
+    assertThatThrownBy(() -> DashboardConfig.load(List.of("--picture-mirror", "http://127.0.0.1:8089/pictures"),
+        Map.of())).hasMessageStartingWith("--picture-mirror (JVC_PICTURE_MIRROR): expected an origin");
+  }
 }

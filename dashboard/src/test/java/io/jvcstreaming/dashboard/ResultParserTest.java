@@ -89,4 +89,18 @@ class ResultParserTest {
     assertThatThrownBy(() -> parse("{\"job\":\"a\",\"batchTime\":1,\"posts\":1,\"top\":[{\"key\":\"" + longKey
         + "\",\"count\":1}]}")).hasMessageContaining("top[0].key");
   }
+
+  @Test
+  void keepsATrendingRowsScoreAndRefusesABadOne() throws Exception {
+    JsonObject r = parse("{\"job\":\"words-trending\",\"batchTime\":1,\"posts\":2,\"windowMillis\":600000,"
+        + "\"top\":[{\"key\":\"khey\",\"count\":6,\"score\":0.5455},{\"key\":\"ahi\",\"count\":9}]}");
+    assertThat(r.getJsonArray("top").getJsonObject(0).getDouble("score")).isEqualTo(0.5455);
+    assertThat(r.getJsonArray("top").getJsonObject(1).containsKey("score")).isFalse();
+    assertThatThrownBy(() -> parse("{\"job\":\"words-trending\",\"batchTime\":1,\"posts\":2,"
+        + "\"top\":[{\"key\":\"khey\",\"count\":6,\"score\":\"high\"}]}"))
+        .hasMessageContaining("top[0].score: expected a number in 0..1");
+    assertThatThrownBy(() -> parse("{\"job\":\"words-trending\",\"batchTime\":1,\"posts\":2,"
+        + "\"top\":[{\"key\":\"khey\",\"count\":6,\"score\":7}]}"))
+        .hasMessageContaining("top[0].score");
+  }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * Turns flags ({@code --rate 5} or {@code --rate=5}) and {@code SIM_*} environment variables into a
  * {@link SimulatorConfig}. A flag wins over its variable; any bad value fails with the flag's name and range.
  */
-public final class CliArguments {
+final class CliArguments {
 
   /** flag → help text. The env variable is SIM_ + the flag in upper snake case. */
   static final Map<String, String> FLAGS = new LinkedHashMap<>();

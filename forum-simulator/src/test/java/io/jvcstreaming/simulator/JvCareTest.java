@@ -3,7 +3,7 @@ package io.jvcstreaming.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jvcstreaming.simulator.render.JvCare;
+import io.jvcstreaming.simulator.markup.JvCare;
 import org.junit.jupiter.api.Test;
 
 class JvCareTest {

@@ -63,9 +63,13 @@ class AnalyticsJobsIT extends SparkITBase {
     }
     server.append(burst);
     for (String job : List.of("stickers", "authors", "words")) {
-      Map<String, Long> expected = fresh.expected(job);
+      // keys seen fewer than 3 times in the window are not listed (the floor of Rise)
+      Map<String, Long> expected = new java.util.HashMap<>(fresh.expected(job));
+      expected.values().removeIf(n -> n < 3);
+      assertThat(expected).as("%s: the burst lists some keys", job).isNotEmpty();
       Map<String, Long> counts = reports.awaitCounts(job + "-trending", expected::equals, WAIT);
-      assertThat(counts).as("%s-trending holds exactly the burst", job).isEqualTo(expected);
+      assertThat(counts).as("%s-trending holds exactly the burst's keys seen 3 times or more", job)
+          .isEqualTo(expected);
     }
   }
 }

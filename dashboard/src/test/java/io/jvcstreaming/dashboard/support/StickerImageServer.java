@@ -2,12 +2,7 @@ package io.jvcstreaming.dashboard.support;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import io.jvcstreaming.simulator.pictures.PictureCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -26,12 +20,13 @@ import javax.net.ssl.SSLContext;
  * Stands in for image.noelshack.com and image.jeuxvideo.com in the browser test: the test browser has no
  * internet, so Chromium's resolver maps both hosts here ({@code --host-resolver-rules}) and a throw-away
  * self-signed certificate is accepted. The page, its CSP and its URLs stay exactly as in production; only
- * the pixels are local, so the screenshot shows pictures instead of placeholders. Each path gets its own
- * drawn face (no fonts needed, which a bare CI box may lack).
+ * the pixels are local, so the screenshot shows pictures instead of placeholders. Each URL gets the face the
+ * offline demo's simulator draws for it.
  */
 public final class StickerImageServer implements AutoCloseable {
 
   private static final String PASSWORD = "changeit";
+  private static final PictureCache PICTURES = new PictureCache();
 
   private final HttpsServer server;
 
@@ -50,7 +45,8 @@ public final class StickerImageServer implements AutoCloseable {
       server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       server.setHttpsConfigurator(new HttpsConfigurator(ssl));
       server.createContext("/", exchange -> {
-        byte[] png = draw(exchange.getRequestURI().getPath());
+        String host = String.valueOf(exchange.getRequestHeaders().getFirst("Host")).replaceFirst(":\\d+$", "");
+        byte[] png = draw(host, exchange.getRequestURI().getPath());
         exchange.getResponseHeaders().add("Content-Type", "image/png");
         exchange.sendResponseHeaders(200, png.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -91,39 +87,8 @@ public final class StickerImageServer implements AutoCloseable {
     }
   }
 
-  /** A sticker-like smiley whose colours and expression depend on the path. */
-  static byte[] draw(String path) throws IOException {
-    int h = Math.abs(path.hashCode());
-    int w = 160;
-    BufferedImage img = new BufferedImage(w, 120, BufferedImage.TYPE_INT_ARGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    Color[] faces = {new Color(0xFFD34E), new Color(0xFF9F43), new Color(0x7BED9F), new Color(0x70A1FF),
-        new Color(0xFF6B81), new Color(0xECCC68), new Color(0xA29BFE)};
-    Color face = faces[h % faces.length];
-    g.setColor(face.darker());
-    g.fillOval(28, 8, 104, 104);
-    g.setColor(face);
-    g.fillOval(32, 10, 98, 98);
-    g.setColor(new Color(0x2F3542));
-    int eyeY = 40 + h % 8;
-    if ((h >> 3) % 3 == 0) {
-      g.setStroke(new BasicStroke(5, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-      g.drawArc(50, eyeY, 20, 14, 0, 180);
-      g.drawArc(92, eyeY, 20, 14, 0, 180);
-    } else {
-      g.fillOval(54, eyeY, 14, 18);
-      g.fillOval(94, eyeY, 14, 18);
-    }
-    g.setStroke(new BasicStroke(6, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-    switch ((h >> 5) % 3) {
-      case 0 -> g.drawArc(52, 56, 58, 36, 200, 140);
-      case 1 -> g.drawArc(56, 76, 50, 24, 20, 140);
-      default -> g.fillOval(70, 70, 22, 22);
-    }
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(img, "png", out);
-    return out.toByteArray();
+  /** The offline demo's picture of {@code host/path} (the simulator's drawing): one face per URL. */
+  static byte[] draw(String host, String path) {
+    return PICTURES.png(host + path);
   }
 }

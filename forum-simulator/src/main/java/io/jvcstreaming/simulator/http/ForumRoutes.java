@@ -1,10 +1,10 @@
 package io.jvcstreaming.simulator.http;
 
+import io.jvcstreaming.simulator.markup.ForumUrls;
 import io.jvcstreaming.simulator.model.Message;
 import io.jvcstreaming.simulator.model.SimClock;
 import io.jvcstreaming.simulator.model.Topic;
 import io.jvcstreaming.simulator.model.World;
-import io.jvcstreaming.simulator.render.ForumUrls;
 import io.jvcstreaming.simulator.render.ListPageRenderer;
 import io.jvcstreaming.simulator.render.RenderedPage;
 import io.jvcstreaming.simulator.render.TopicPageRenderer;

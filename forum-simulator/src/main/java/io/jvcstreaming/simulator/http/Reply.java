@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param forumPage true for a 200 forum page: eligible for truncation and carries validators
  */
-public record Reply(int status, Map<String, String> headers, byte[] body, boolean forumPage, String etag,
+record Reply(int status, Map<String, String> headers, byte[] body, boolean forumPage, String etag,
                     long lastModifiedMillis) {
 
   static final String HTML = "text/html; charset=UTF-8";

@@ -1,6 +1,8 @@
 package io.jvcstreaming.simulator.http;
 
 import io.jvcstreaming.simulator.Faults;
+import io.jvcstreaming.simulator.pictures.PictureCache;
+import io.jvcstreaming.simulator.pictures.PicturePath;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -16,15 +18,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP front: forum pages go through latency, fault injection and conditional requests; the {@code /_}
- * endpoints (truth, stats, control) never fail. Pages are rendered on the event loop: they are cached per topic
- * version and a miss costs well under a millisecond; only {@code /_truth}, which can be megabytes, is built
- * on a worker.
+ * endpoints (truth, stats, control) and the demo's {@code /pictures/} never fail. Pages are rendered on the event
+ * loop: they are cached per topic version and a miss costs well under a millisecond; only {@code /_truth}, which
+ * can be megabytes, and the pictures are built on a worker.
  */
 public final class SimulatorVerticle extends VerticleBase {
 
@@ -32,6 +35,7 @@ public final class SimulatorVerticle extends VerticleBase {
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
   private final Backend backend;
+  private final PictureCache pictures = new PictureCache();
   private final String host;
   private final int port;
   private HttpServer server;
@@ -60,6 +64,8 @@ public final class SimulatorVerticle extends VerticleBase {
       String path = req.path();
       if (path.startsWith("/_")) {
         handleInternal(req, path);
+      } else if (path.startsWith(PicturePath.PREFIX)) {
+        servePicture(req, path);
       } else {
         handleForum(req);
       }
@@ -69,6 +75,28 @@ public final class SimulatorVerticle extends VerticleBase {
         req.response().setStatusCode(500).end("internal error: " + e);
       }
     }
+  }
+
+  /**
+   * The demo's sticker pictures: never faulted (they stand in for other hosts than the forum), drawn on a worker
+   * on first use (image encoding is milliseconds of CPU), then cached; immutable, so browsers may keep them.
+   */
+  private void servePicture(HttpServerRequest req, String path) {
+    HttpServerResponse res = req.response();
+    Optional<String> identity = PicturePath.of(path);
+    if (identity.isEmpty() || req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
+      send(req, Reply.html(404, SpecialPages.notFound()));
+      return;
+    }
+    vertx.executeBlocking(() -> pictures.png(identity.get())).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warn("cannot draw the picture {}: {}", identity.get(), ar.cause().toString());
+        send(req, Reply.html(500, "<html><body>500</body></html>"));
+        return;
+      }
+      res.putHeader("Cache-Control", "public, max-age=86400, immutable");
+      send(req, new Reply(200, Reply.headers("Content-Type", "image/png"), ar.result(), false, null, 0));
+    });
   }
 
   private void handleForum(HttpServerRequest req) {

@@ -1,6 +1,6 @@
 package io.jvcstreaming.simulator.http;
 
-import io.jvcstreaming.simulator.render.Html;
+import io.jvcstreaming.simulator.markup.Html;
 
 /** The small non-forum pages: redirects, 410, 404, the forums index, the Cloudflare challenge. */
 final class SpecialPages {

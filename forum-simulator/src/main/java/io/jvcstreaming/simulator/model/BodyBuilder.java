@@ -1,6 +1,6 @@
 package io.jvcstreaming.simulator.model;
 
-import io.jvcstreaming.simulator.render.Html;
+import io.jvcstreaming.simulator.markup.Html;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.jvcstreaming.simulator.model;
 
-import io.jvcstreaming.simulator.render.Html;
-import io.jvcstreaming.simulator.render.JvCare;
-import io.jvcstreaming.simulator.render.ParisDates;
+import io.jvcstreaming.simulator.markup.Html;
+import io.jvcstreaming.simulator.markup.JvCare;
+import io.jvcstreaming.simulator.markup.ParisDates;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
@@ -15,6 +15,9 @@ import java.util.SplittableRandom;
  * its expected clean text and sticker list. Pure function of the random source it is given: same seed, same forum.
  */
 public final class ContentGenerator {
+
+  /** How long a sticker stays the sticker of the moment ({@link #stickerCode}). */
+  static final long FASHION_SECONDS = 180;
 
   private static final int AUTHOR_POOL = 160;
   private static final int LONG_URL = 50;
@@ -86,7 +89,7 @@ public final class ContentGenerator {
     if (roll < 2) {
       imageAloneParagraph(b, r, postedAt); // image-only posts: empty text, one sticker
     } else if (roll < 4) {
-      stickerAloneParagraph(b, r);
+      stickerAloneParagraph(b, r, postedAt);
     } else {
       int blocks = 1 + r.nextInt(r.nextInt(4) == 0 ? 4 : 2);
       for (int i = 0; i < blocks; i++) {
@@ -128,7 +131,7 @@ public final class ContentGenerator {
     } else if (roll < 14) {
       codeBlock(b, r);
     } else if (roll < 16 && index > 0) {
-      stickerAloneParagraph(b, r);
+      stickerAloneParagraph(b, r, postedAt);
     } else {
       paragraph(b, r, postedAt);
     }
@@ -168,7 +171,7 @@ public final class ContentGenerator {
       b.markup(sb.toString());
     } else if (roll < 34) {
       b.words(" ");
-      officialSticker(b, r);
+      officialSticker(b, r, postedAt);
     } else if (roll < 39) {
       b.words(" ");
       inlineSpoiler(b, r);
@@ -204,14 +207,14 @@ public final class ContentGenerator {
     b.openParagraph(false).source(full).sticker(full).markup(sb.toString()).closeParagraph();
   }
 
-  private void stickerAloneParagraph(BodyBuilder b, SplittableRandom r) {
+  private void stickerAloneParagraph(BodyBuilder b, SplittableRandom r, Instant postedAt) {
     b.openParagraph(false);
-    officialSticker(b, r);
+    officialSticker(b, r, postedAt);
     b.closeParagraph();
   }
 
-  private void officialSticker(BodyBuilder b, SplittableRandom r) {
-    String code = pick(r, Phrases.STICKER_CODES);
+  private void officialSticker(BodyBuilder b, SplittableRandom r, Instant postedAt) {
+    String code = stickerCode(r, postedAt);
     String src = "https://image.jeuxvideo.com/stickers/p/st/" + code;
     String alt = "[[sticker:p/" + code + "]]";
     b.source(alt).sticker(src).markup("<img src=\"" + src + "\" alt=\"" + alt + "\" data-code=\"" + alt + "\" title=\""
@@ -304,6 +307,21 @@ public final class ContentGenerator {
     int week = t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     return "https://image.noelshack.com/fichiers/" + t.get(IsoFields.WEEK_BASED_YEAR) + "/" + (week < 10 ? "0" : "")
         + week + "/" + t.getDayOfWeek().getValue() + "/" + uploaded.getEpochSecond() + "-" + name + "." + ext;
+  }
+
+  /**
+   * Half the official stickers are the sticker of the moment, which changes every {@value #FASHION_SECONDS} s of
+   * post time, the other half any code: a sticker comes into fashion, then goes, so the trending lists have
+   * something that rises (a uniform pick would make every sticker steady).
+   */
+  static String stickerCode(SplittableRandom r, Instant postedAt) {
+    List<String> codes = Phrases.STICKER_CODES;
+    int i = r.nextInt(2 * codes.size());
+    if (i < codes.size()) {
+      return codes.get(i);
+    }
+    long period = Math.floorDiv(postedAt.getEpochSecond(), FASHION_SECONDS);
+    return codes.get((int) Math.floorMod(period * 0x9E3779B97F4A7C15L >>> 17, codes.size()));
   }
 
   private static <T> T pick(SplittableRandom r, List<T> items) {

@@ -1,9 +1,9 @@
 package io.jvcstreaming.simulator.model;
 
+import io.jvcstreaming.simulator.markup.ParisDates;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import io.jvcstreaming.simulator.render.ParisDates;
 
 /**
  * The forum's "now". Live mode follows the wall clock from its start; static mode is frozen at a fixed instant

@@ -1,6 +1,6 @@
 package io.jvcstreaming.simulator.model;
 
-import io.jvcstreaming.simulator.render.ForumUrls;
+import io.jvcstreaming.simulator.markup.ForumUrls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

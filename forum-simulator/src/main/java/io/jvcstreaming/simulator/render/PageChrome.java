@@ -1,5 +1,7 @@
 package io.jvcstreaming.simulator.render;
 
+import io.jvcstreaming.simulator.markup.ForumUrls;
+
 /** The parts every forum page shares: doctype, head, header, breadcrumb. */
 final class PageChrome {
 

@@ -1,5 +1,7 @@
 package io.jvcstreaming.simulator.render;
 
+import io.jvcstreaming.simulator.markup.Html;
+import io.jvcstreaming.simulator.markup.JvCare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -9,7 +11,7 @@ import java.util.function.IntFunction;
  * on the last page, disabled first/prev on page 1), then the zoneN nav with the current page, real links to the
  * following pages, every 10th/100th page, and the last page after a "more" marker.
  */
-public final class Pagination {
+final class Pagination {
 
   static final int FOLLOWING = 3;
 

@@ -2,6 +2,7 @@ package io.jvcstreaming.simulator.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.jvcstreaming.simulator.markup.ForumUrls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

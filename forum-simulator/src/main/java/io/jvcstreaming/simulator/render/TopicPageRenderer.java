@@ -1,6 +1,10 @@
 package io.jvcstreaming.simulator.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.jvcstreaming.simulator.markup.ForumUrls;
+import io.jvcstreaming.simulator.markup.Html;
+import io.jvcstreaming.simulator.markup.JvCare;
+import io.jvcstreaming.simulator.markup.ParisDates;
 import io.jvcstreaming.simulator.model.Author;
 import io.jvcstreaming.simulator.model.Message;
 import io.jvcstreaming.simulator.model.Topic;

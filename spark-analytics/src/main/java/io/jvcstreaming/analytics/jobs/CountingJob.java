@@ -5,6 +5,7 @@ import io.jvcstreaming.analytics.state.StillInWindow;
 import io.jvcstreaming.analytics.state.Subtract;
 import io.jvcstreaming.analytics.state.Sum;
 import io.jvcstreaming.model.Post;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.streaming.StateSpec;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
@@ -17,10 +18,11 @@ import org.apache.spark.streaming.api.java.JavaPairDStream;
  *       words and authors are seen a few times), except the keys of the latest top list, which {@link TouchTop}
  *       keeps alive;</li>
  *   <li>trending (optional): {@code reduceByKeyAndWindow} with the inverse function over {@code --window},
- *       sliding every batch, keys whose count falls to 0 dropped ({@link StillInWindow}); reported as
- *       {@code <name>-trending}. Chosen over mapWithState with timeouts: it is exact (a timeout evicts a key
- *       idle for the window, it does not forget old occurrences of an active key) and costs per batch only the
- *       batch entering and the batch leaving the window.</li>
+ *       sliding every batch, keys whose count falls to 0 dropped ({@link StillInWindow}); each windowed count then
+ *       meets the key's all-time count ({@link RiseScores}) and the list ranks by {@link Rise}, not by the raw
+ *       window count; reported as {@code <name>-trending}. The window is chosen over mapWithState with timeouts:
+ *       it is exact (a timeout evicts a key idle for the window, it does not forget old occurrences of an active
+ *       key) and costs per batch only the batch entering and the batch leaving the window.</li>
  * </ul>
  */
 abstract class CountingJob implements StreamingJob {
@@ -39,19 +41,21 @@ abstract class CountingJob implements StreamingJob {
   @Override
   public void register(JavaDStream<Post> posts, JobContext context, ReportPlan plan) {
     JavaPairDStream<String, Long> perBatch = pairs(posts, context).reduceByKey(new Sum());
-    plan.report(new ReportTop(name(), labels(), 0, false),
-        perBatch.transformToPair(new TouchTop(name()))
-            .mapWithState(StateSpec.function(new RunningCount()).timeout(context.stateIdleTimeout()))
-            .stateSnapshots());
+    int partitions = posts.context().sparkContext().defaultParallelism();
+    // The partitioner mapWithState takes by default, named so the trending window can be partitioned alike.
+    JavaPairDStream<String, Long> allTime = perBatch.transformToPair(new TouchTop(name()))
+        .mapWithState(StateSpec.function(new RunningCount()).timeout(context.stateIdleTimeout())
+            .partitioner(new HashPartitioner(partitions)))
+        .stateSnapshots();
+    plan.report(new ReportTop(name(), labels(), 0, false), allTime);
     if (trending()) {
-      int partitions = posts.context().sparkContext().defaultParallelism();
       JavaPairDStream<String, Long> windowed = perBatch.reduceByKeyAndWindow(new Sum(), new Subtract(),
           context.window(), context.batch(), partitions, new StillInWindow());
       // Spark checkpoints a windowed stream every ~10 s (every 4th 3 s batch, one more Spark job each time); every
       // 10 batches, like mapWithState, keeps the lineage as short and costs a checkpoint job 2.5x less often.
       windowed.checkpoint(context.batch().times(CHECKPOINT_EVERY_BATCHES));
       plan.report(new ReportTop(name() + "-trending", labels(), context.config().windowMillis(), false),
-          windowed);
+          windowed.transformWithToPair(allTime, new RiseScores(partitions)));
     }
   }
 }

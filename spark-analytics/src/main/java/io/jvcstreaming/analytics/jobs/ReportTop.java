@@ -17,7 +17,7 @@ import scala.Tuple2;
  */
 final class ReportTop implements Serializable {
 
-  private static final long serialVersionUID = 3L;
+  private static final long serialVersionUID = 4L;
 
   private final String job;
   private final Labels labels;
@@ -51,7 +51,9 @@ final class ReportTop implements Serializable {
     List<ReportRow> rows = new ArrayList<>(top.size());
     List<String> topKeys = new ArrayList<>(top.size());
     for (Tuple2<String, Long> kv : top) {
-      rows.add(labels.row(kv._1(), kv._2()));
+      // A trending list's value is a packed (score, recent count): see Rise and RiseScores.
+      rows.add(windowMillis == 0 ? labels.row(kv._1(), kv._2())
+          : labels.row(kv._1(), Rise.recentOf(kv._2())).withScore(Rise.scoreOf(kv._2())));
       topKeys.add(kv._1());
     }
     if (windowMillis == 0) {

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 /**
  * The machine form of a {@link BatchReport}: one JSON object on one line,
  * {@code {"job","batchTime","posts","totalPosts","top":[{"key","count"[,"label"]}]}}; a trending list adds
- * {@code "windowMillis"}, the pseudo job adds {@code "matches":[<post objects as on the wire>]}; {@code "keys"} is the
+ * {@code "windowMillis"} and a {@code "score"} per row (its rise, 0..1, 4 decimals), the pseudo job adds {@code "matches":[<post objects as on the wire>]}; {@code "keys"} is the
  * number of keys the count holds (state size), when known.
  */
 public final class JsonFormatter {
@@ -40,6 +40,9 @@ public final class JsonFormatter {
         g.writeStartObject();
         g.writeStringField("key", row.key());
         g.writeNumberField("count", row.count());
+        if (row.score() != null) {
+          g.writeNumberField("score", Math.round(row.score() * 10_000) / 10_000.0);
+        }
         if (row.label() != null) {
           g.writeStringField("label", row.label());
         }

@@ -48,13 +48,14 @@ public final class TableFormatter {
     int countWidth = Math.max(5, Long.toString(r.rows().get(0).count()).length());
     int rankWidth = Math.max(4, Integer.toString(r.rows().size()).length());
     sb.append(pad("rank", rankWidth)).append("  ").append(String.format(Locale.ROOT, "%-4s", "Δ")).append("  ")
-        .append(pad("count", countWidth)).append("  key\n");
+        .append(pad("count", countWidth)).append(r.windowMillis() > 0 ? "  rise " : "").append("  key\n");
     int rank = 0;
     for (ReportRow row : r.rows()) {
       rank++;
       sb.append(pad(Integer.toString(rank), rankWidth)).append("  ")
           .append(String.format(Locale.ROOT, "%-4s", mark(rank, row.key(), previousRanks))).append("  ")
           .append(pad(Long.toString(row.count()), countWidth)).append("  ")
+          .append(row.score() == null ? "" : String.format(Locale.ROOT, "%.3f  ", row.score()))
           .append(printable(row.label() == null ? row.key() : row.label()));
       if (row.label() != null) {
         sb.append("  ").append(printable(row.key()));

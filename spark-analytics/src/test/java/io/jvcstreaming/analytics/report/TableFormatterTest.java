@@ -48,6 +48,17 @@ class TableFormatterTest {
   }
 
   @Test
+  void trendingRowsShowTheirRise() {
+    BatchReport r = new BatchReport("words-trending", BATCH, 4, 900, 60_000,
+        List.of(new ReportRow("issou", null, 6).withScore(6.0 / 11), new ReportRow("khey", null, 9).withScore(0.0957)),
+        List.of());
+    String table = TableFormatter.format(r, null);
+    assertThat(table).contains("count  rise   key\n", "    6  0.545  issou\n", "    9  0.096  khey\n");
+    assertThat(JsonFormatter.format(r)).contains("{\"key\":\"issou\",\"count\":6,\"score\":0.5455}")
+        .contains("{\"key\":\"khey\",\"count\":9,\"score\":0.0957}");
+  }
+
+  @Test
   void emptyListSaysSo() {
     assertThat(TableFormatter.format(new BatchReport("topics", BATCH, 0, 0, 0, List.of(), List.of()), null))
         .endsWith("top 0 ==\n  (nothing counted yet)\n");

@@ -1,4 +1,4 @@
-package io.jvcstreaming.simulator.render;
+package io.jvcstreaming.simulator.markup;
 
 /**
  * The forum's two escaping styles. Bodies (and dates in attributes) use named entities for accented letters,

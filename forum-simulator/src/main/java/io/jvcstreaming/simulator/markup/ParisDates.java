@@ -1,4 +1,4 @@
-package io.jvcstreaming.simulator.render;
+package io.jvcstreaming.simulator.markup;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.jvcstreaming.simulator.render;
+package io.jvcstreaming.simulator.markup;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

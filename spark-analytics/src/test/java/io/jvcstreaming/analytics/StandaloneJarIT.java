@@ -91,7 +91,7 @@ class StandaloneJarIT {
     String out = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(bad.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(bad.exitValue()).isEqualTo(2);
-    assertThat(out).contains("error: top: must be in 1..1000000, got 0").contains("Usage:");
+    assertThat(out).contains("error: invalid --top / JVC_TOP: expected an integer in 1..1000000, got '0'").contains("Usage:");
 
     Process failing = new ProcessBuilder(javaBin(), "-Dspark.master=local[1]", "-jar", JAR.toString(),
         "--job", "authors", "--checkpoint-dir", temp.resolve("cp1").toString()).redirectErrorStream(true).start();

@@ -1,9 +1,11 @@
 package io.jvcstreaming.dashboard;
 
+import io.jvcstreaming.config.Durations;
+import io.jvcstreaming.config.Settings;
+import io.jvcstreaming.config.Spec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,38 +37,39 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
   static final int MIN_RESULTS_TOKEN = 16;
 
   /** Every setting: flag, environment variable, default (null = unset), and why it exists. */
-  public enum Key {
-    HOST("--host", "JVC_DASHBOARD_HOST", "127.0.0.1", "HTTP bind address; 0.0.0.0 in a container"),
-    PORT("--port", "JVC_DASHBOARD_PORT", "8090", "HTTP port (0..65535, 0 = any free port)"),
-    REDIS_URL("--redis-url", "REDIS_URL", null,
-        "keep the latest result per job in the Redis hash jvc:dash:results (unset = memory only)"),
-    SOURCE("--source", "SCRAPER_ADDR", "127.0.0.1:6667", "the scraper's post stream, host:port"),
-    STREAM_TOKEN("--stream-token", "STREAM_TOKEN", null, "sent as AUTH <token> when the scraper requires one"),
-    METRICS_URL("--scraper-metrics-url", "JVC_SCRAPER_METRICS_URL", "http://127.0.0.1:8080/metrics",
-        "the scraper's Prometheus endpoint, for the health numbers"),
-    METRICS_INTERVAL_MS("--scraper-metrics-interval-ms", "JVC_SCRAPER_METRICS_INTERVAL_MS", "5000",
-        "how often the metrics are polled, in ms (200..600000)"),
-    FORUM_ORIGIN("--forum-origin", "JVC_FORUM_ORIGIN", "https://www.jeuxvideo.com",
-        "the only origin topic links may point to"),
-    RESULTS_TOKEN("--results-token", "JVC_RESULTS_TOKEN", null,
+  public enum Key implements io.jvcstreaming.config.Key {
+    HOST(Spec.of("--host", "JVC_DASHBOARD_HOST", "127.0.0.1", "HTTP bind address; 0.0.0.0 in a container")),
+    PORT(Spec.of("--port", "JVC_DASHBOARD_PORT", "8090", "HTTP port (0..65535, 0 = any free port)")),
+    REDIS_URL(Spec.of("--redis-url", "REDIS_URL", null,
+        "keep the latest result per job in the Redis hash jvc:dash:results (unset = memory only)")),
+    SOURCE(Spec.of("--source", "SCRAPER_ADDR", "127.0.0.1:6667", "the scraper's post stream, host:port")),
+    STREAM_TOKEN(Spec.of("--stream-token", "STREAM_TOKEN", null, "sent as AUTH <token> when the scraper requires one")
+        .secret()),
+    METRICS_URL(Spec.of("--scraper-metrics-url", "JVC_SCRAPER_METRICS_URL", "http://127.0.0.1:8080/metrics",
+        "the scraper's Prometheus endpoint, for the health numbers")),
+    METRICS_INTERVAL(Spec.of("--scraper-metrics-interval", "JVC_SCRAPER_METRICS_INTERVAL", "5s",
+        "how often the metrics are polled (200ms..10m)")
+        .alias("--scraper-metrics-interval-ms", "JVC_SCRAPER_METRICS_INTERVAL_MS")),
+    FORUM_ORIGIN(Spec.of("--forum-origin", "JVC_FORUM_ORIGIN", "https://www.jeuxvideo.com",
+        "the only origin topic links may point to")),
+    RESULTS_TOKEN(Spec.of("--results-token", "JVC_RESULTS_TOKEN", null,
         "POST /api/results then needs 'Authorization: Bearer <token>' (16..400 visible ASCII characters); "
-            + "required unless --host is a loopback address"),
-    REDIS_PASSWORD("--redis-password", "REDIS_PASSWORD", null,
-        "Redis password when it is not in --redis-url (prefer the variable: flags show in ps)"),
-    PICTURE_MIRROR("--picture-mirror", "JVC_PICTURE_MIRROR", null,
+            + "required unless --host is a loopback address").secret()),
+    REDIS_PASSWORD(Spec.of("--redis-password", "REDIS_PASSWORD", null,
+        "Redis password when it is not in --redis-url (prefer the variable: flags show in ps)").secret()),
+    PICTURE_MIRROR(Spec.of("--picture-mirror", "JVC_PICTURE_MIRROR", null,
         "offline demo only: the origin (the forum simulator) whose /pictures/<host>/<path> replaces the sticker "
-            + "hosts, in the page and in its Content-Security-Policy; unset = the real image hosts");
+            + "hosts, in the page and in its Content-Security-Policy; unset = the real image hosts"));
 
-    final String flag;
-    final String env;
-    final String defaultValue;
-    final String why;
+    private final Spec spec;
 
-    Key(String flag, String env, String defaultValue, String why) {
-      this.flag = flag;
-      this.env = env;
-      this.defaultValue = defaultValue;
-      this.why = why;
+    Key(Spec spec) {
+      this.spec = spec;
+    }
+
+    @Override
+    public Spec spec() {
+      return spec;
     }
   }
 
@@ -80,34 +83,34 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
 
   public DashboardConfig {
     if (host == null || host.isBlank()) {
-      throw invalid(Key.HOST, "a host name or IP address", host);
+      throw Key.HOST.invalid("a host name or IP address", host);
     }
     if (port < 0 || port > 65535) {
-      throw invalid(Key.PORT, "an integer in 0..65535", String.valueOf(port));
+      throw Key.PORT.invalid("an integer in 0..65535", port);
     }
     if (redisUrl != null && redisUrl.isBlank()) {
       redisUrl = null;
     }
     if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
-      throw invalid(Key.REDIS_URL, "a redis:// or rediss:// URL", redisUrl);
+      throw Key.REDIS_URL.invalid("a redis:// or rediss:// URL", redisUrl);
     }
     if (sourceHost == null || sourceHost.isBlank() || sourcePort < 1 || sourcePort > 65535) {
-      throw invalid(Key.SOURCE, "host:port with a port in 1..65535", sourceHost + ":" + sourcePort);
+      throw Key.SOURCE.invalid("host:port with a port in 1..65535", sourceHost + ":" + sourcePort);
     }
     if (streamToken != null && streamToken.isEmpty()) {
       streamToken = null;
     }
     if (streamToken != null && (streamToken.length() > 400 || streamToken.chars().anyMatch(c -> c <= ' '))) {
       // The handshake line is limited to 512 bytes and split on spaces.
-      throw invalid(Key.STREAM_TOKEN, "1..400 characters without spaces or control characters", "(hidden)");
+      throw Key.STREAM_TOKEN.invalid("1..400 characters without spaces or control characters", streamToken);
     }
     if (metricsUrl == null || metricsUrl.getHost() == null
         || !("http".equals(metricsUrl.getScheme()) || "https".equals(metricsUrl.getScheme()))) {
-      throw invalid(Key.METRICS_URL, "an absolute http(s) URL", String.valueOf(metricsUrl));
+      throw Key.METRICS_URL.invalid("an absolute http(s) URL", metricsUrl);
     }
     if (metricsInterval == null || metricsInterval.toMillis() < 200 || metricsInterval.toMillis() > 600_000) {
-      throw invalid(Key.METRICS_INTERVAL_MS, "an integer in 200..600000",
-          metricsInterval == null ? "null" : String.valueOf(metricsInterval.toMillis()));
+      throw Key.METRICS_INTERVAL.invalid("a duration in 200ms..10m", metricsInterval == null ? null
+          : Durations.format(metricsInterval));
     }
     forumOrigin = normalizeOrigin(Key.FORUM_ORIGIN, forumOrigin);
     pictureMirror = pictureMirror == null || pictureMirror.isBlank() ? null
@@ -117,11 +120,11 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
     }
     if (resultsToken != null && (resultsToken.length() < MIN_RESULTS_TOKEN || resultsToken.length() > 400
         || resultsToken.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
-      throw invalid(Key.RESULTS_TOKEN, MIN_RESULTS_TOKEN + "..400 visible ASCII characters (no spaces)", "(hidden)");
+      throw Key.RESULTS_TOKEN.invalid(MIN_RESULTS_TOKEN + "..400 visible ASCII characters (no spaces)", resultsToken);
     }
     if (resultsToken == null && !isLoopback(host)) {
-      throw new IllegalArgumentException(Key.RESULTS_TOKEN.flag + " (" + Key.RESULTS_TOKEN.env + ") is required when "
-          + Key.HOST.flag + " (" + Key.HOST.env + ") is not a loopback address (got '" + host + "'): without it "
+      throw new IllegalArgumentException(Key.RESULTS_TOKEN.spec().names() + " is required when "
+          + Key.HOST.spec().names() + " is not a loopback address (got '" + host + "'): without it "
           + "anyone who reaches the port could post forged job results. Set the same token in the Spark jobs, "
           + "which send it as 'Authorization: Bearer <token>'.");
     }
@@ -129,8 +132,8 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
       redisPassword = null;
     }
     if (redisPassword != null && redisUrl != null && hasPassword(redisUrl)) {
-      throw new IllegalArgumentException(Key.REDIS_PASSWORD.flag + " (" + Key.REDIS_PASSWORD.env + ") and a password in "
-          + Key.REDIS_URL.flag + " (" + Key.REDIS_URL.env + "): give it once");
+      throw new IllegalArgumentException(Key.REDIS_PASSWORD.spec().names() + " and a password in "
+          + Key.REDIS_URL.spec().names() + ": give it once");
     }
   }
 
@@ -166,62 +169,44 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
 
   /** Defaults, then environment variables, then flags ({@code --key value} or {@code --key=value}). */
   public static DashboardConfig load(List<String> args, Map<String, String> env) {
-    Map<Key, String> values = new LinkedHashMap<>();
-    for (Key k : Key.values()) {
-      String fromEnv = env.get(k.env);
-      values.put(k, fromEnv != null ? fromEnv : k.defaultValue);
-    }
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      int eq = arg.indexOf('=');
-      String flag = eq > 0 ? arg.substring(0, eq) : arg;
-      Key key = byFlag(flag);
-      if (key == null) {
-        throw new IllegalArgumentException("unknown option '" + flag + "' (see --help)");
-      }
-      String value;
-      if (eq > 0) {
-        value = arg.substring(eq + 1);
-      } else if (i + 1 < args.size()) {
-        value = args.get(++i);
-      } else {
-        throw new IllegalArgumentException("option " + flag + " needs a value");
-      }
-      values.put(key, value);
-    }
-    String source = values.get(Key.SOURCE).strip();
+    return from(Settings.load(Key.class, args.toArray(String[]::new), env));
+  }
+
+  public static DashboardConfig from(Settings<Key> values) {
+    String source = values.string(Key.SOURCE) == null ? "" : values.string(Key.SOURCE);
     int colon = source.lastIndexOf(':');
     if (colon <= 0) {
-      throw invalid(Key.SOURCE, "host:port with a port in 1..65535", source);
+      throw Key.SOURCE.invalid("host:port with a port in 1..65535", source);
     }
     String sourceHost = source.substring(0, colon);
     if (sourceHost.startsWith("[") && sourceHost.endsWith("]")) {
       sourceHost = sourceHost.substring(1, sourceHost.length() - 1);
     }
+    int sourcePort;
+    try {
+      sourcePort = Integer.parseInt(source.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw Key.SOURCE.invalid("host:port with a port in 1..65535", source);
+    }
+    String host = values.string(Key.HOST);
     return new DashboardConfig(
-        values.get(Key.HOST).strip(),
-        integer(Key.PORT, values.get(Key.PORT)),
-        values.get(Key.REDIS_URL) == null ? null : values.get(Key.REDIS_URL).strip(),
+        host == null ? "" : host,
+        values.integer(Key.PORT),
+        values.string(Key.REDIS_URL),
         sourceHost,
-        integer(Key.SOURCE, source.substring(colon + 1)),
-        values.get(Key.STREAM_TOKEN),
-        uri(Key.METRICS_URL, values.get(Key.METRICS_URL).strip()),
-        Duration.ofMillis(integer(Key.METRICS_INTERVAL_MS, values.get(Key.METRICS_INTERVAL_MS))),
-        values.get(Key.FORUM_ORIGIN),
-        values.get(Key.RESULTS_TOKEN),
-        values.get(Key.REDIS_PASSWORD),
-        values.get(Key.PICTURE_MIRROR));
+        sourcePort,
+        values.verbatim(Key.STREAM_TOKEN),
+        uri(values.string(Key.METRICS_URL)),
+        values.duration(Key.METRICS_INTERVAL),
+        values.verbatim(Key.FORUM_ORIGIN),
+        values.verbatim(Key.RESULTS_TOKEN),
+        values.verbatim(Key.REDIS_PASSWORD),
+        values.verbatim(Key.PICTURE_MIRROR));
   }
 
   /** The {@code --help} text. */
   public static String help() {
-    StringBuilder sb = new StringBuilder("Usage: java -jar dashboard.jar [options]\n\n"
-        + "Each option can also be set by its environment variable; a flag wins over the variable.\n\n");
-    for (Key k : Key.values()) {
-      sb.append(String.format(Locale.ROOT, "  %-30s %-32s default: %s%n      %s%n", k.flag, k.env,
-          k.defaultValue == null ? "(unset)" : k.defaultValue, k.why));
-    }
-    return sb.toString();
+    return Settings.help(Key.class, "Usage: java -jar dashboard.jar [options]");
   }
 
   /** One line per setting for the start-up log; tokens and passwords are never printed. */
@@ -231,7 +216,7 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
         + "\n  redis=" + (redisUrl == null ? "(none: memory only)" : redactCredentials(redisUrl))
         + (redisPassword == null ? "" : " password=(set)")
         + "\n  source=" + sourceHost + ":" + sourcePort + " auth=" + (streamToken == null ? "no" : "yes")
-        + "\n  scraperMetrics=" + metricsUrl + " every " + metricsInterval.toMillis() + " ms"
+        + "\n  scraperMetrics=" + metricsUrl + " every " + Durations.format(metricsInterval)
         + "\n  forumOrigin=" + forumOrigin
         + "\n  pictures=" + (pictureMirror == null ? "the image hosts" : pictureMirror + "/pictures/ (offline demo)");
   }
@@ -241,32 +226,12 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
     return "DashboardConfig{" + describe().replace('\n', ' ') + "}";
   }
 
-  static IllegalArgumentException invalid(Key key, String expected, String got) {
-    return new IllegalArgumentException(key.flag + " (" + key.env + "): expected " + expected + ", got '" + got + "'");
-  }
-
-  private static Key byFlag(String flag) {
-    for (Key k : Key.values()) {
-      if (k.flag.equals(flag)) {
-        return k;
-      }
-    }
-    return null;
-  }
-
-  private static int integer(Key key, String raw) {
+  /** Checked by the constructor (an absolute http(s) URL). */
+  private static URI uri(String raw) {
     try {
-      return Integer.parseInt(raw == null ? "" : raw.strip());
-    } catch (NumberFormatException e) {
-      throw invalid(key, "an integer", raw);
-    }
-  }
-
-  private static URI uri(Key key, String raw) {
-    try {
-      return new URI(raw);
+      return raw == null ? null : new URI(raw);
     } catch (URISyntaxException e) {
-      throw invalid(key, "an absolute http(s) URL", raw);
+      throw Key.METRICS_URL.invalid("an absolute http(s) URL", raw);
     }
   }
 
@@ -287,7 +252,7 @@ public record DashboardConfig(String host, int port, String redisUrl, String sou
     } catch (URISyntaxException e) {
       // reported below
     }
-    throw invalid(key, "an origin such as https://www.jeuxvideo.com (no path)", raw);
+    throw key.invalid("an origin such as https://www.jeuxvideo.com (no path)", raw);
   }
 
   /** {@code redis://[user]:password@host...}: a password is whatever follows the ':' of the user info. */

@@ -1,8 +1,7 @@
 package io.jvcstreaming.dashboard;
 
+import io.jvcstreaming.config.Settings;
 import io.vertx.core.Vertx;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,20 +15,21 @@ public final class DashboardMain {
   }
 
   public static void main(String[] args) {
-    List<String> argList = Arrays.asList(args);
-    if (argList.contains("--help") || argList.contains("-h")) {
+    if (Settings.wantsHelp(args)) {
       System.out.print(DashboardConfig.help());
       return;
     }
+    Settings<DashboardConfig.Key> settings;
     DashboardConfig config;
     try {
-      config = DashboardConfig.load(argList, System.getenv());
+      settings = Settings.load(DashboardConfig.Key.class, args, System.getenv());
+      config = DashboardConfig.from(settings);
     } catch (IllegalArgumentException e) {
       System.err.println("jvc-dashboard: " + e.getMessage());
       System.exit(2);
       return;
     }
-    LOG.info("jvc-dashboard starting with:\n{}", config.describe());
+    LOG.info("jvc-dashboard starting with:\n{}\n{}", settings.describe(), config.describe());
     Vertx vertx = Vertx.vertx();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -70,7 +70,7 @@ class DashboardConfigTest {
     assertThatThrownBy(() -> DashboardConfig.load(List.of("--forum-origin", "https://www.jeuxvideo.com/forums"),
         Map.of())).hasMessageContaining("--forum-origin");
     assertThatThrownBy(() -> DashboardConfig.load(List.of("--scraper-metrics-interval-ms", "10"), Map.of()))
-        .hasMessageContaining("200..600000");
+        .hasMessageContaining("--scraper-metrics-interval").hasMessageContaining("200ms..10m");
     assertThatThrownBy(() -> DashboardConfig.load(List.of("--stream-token", "has space"), Map.of()))
         .hasMessageContaining("--stream-token").hasMessageNotContaining("has space");
     assertThatThrownBy(() -> DashboardConfig.load(List.of("--nope", "1"), Map.of()))
@@ -141,7 +141,7 @@ class DashboardConfigTest {
   @Test
   void helpListsEveryVariable() {
     for (DashboardConfig.Key k : DashboardConfig.Key.values()) {
-      assertThat(DashboardConfig.help()).contains(k.flag).contains(k.env);
+      assertThat(DashboardConfig.help()).contains(k.spec().flag()).contains(k.spec().env());
     }
   }
 
@@ -153,6 +153,60 @@ class DashboardConfigTest {
     assertThat(DashboardConfig.load(List.of(), Map.of("JVC_PICTURE_MIRROR", "http://sim:8089")).pictureMirror())
         .isEqualTo("http://sim:8089");
     assertThatThrownBy(() -> DashboardConfig.load(List.of("--picture-mirror", "http://127.0.0.1:8089/pictures"),
-        Map.of())).hasMessageStartingWith("--picture-mirror (JVC_PICTURE_MIRROR): expected an origin");
+        Map.of())).hasMessageContaining("--picture-mirror").hasMessageContaining("JVC_PICTURE_MIRROR")
+        .hasMessageContaining("expected an origin");
+  }
+
+  @ParameterizedTest(name = "{0}={1} -> names {2} and says {3}")
+  @CsvSource(delimiter = '|', value = {
+      "--port                       | 65536     | JVC_DASHBOARD_PORT              | 0..65535",
+      "--port                       | x         | JVC_DASHBOARD_PORT              | an integer",
+      "--source                     | h:99999   | SCRAPER_ADDR                    | 1..65535",
+      "--scraper-metrics-interval   | 100ms     | JVC_SCRAPER_METRICS_INTERVAL    | 200ms..10m",
+      "--scraper-metrics-interval   | 11m       | JVC_SCRAPER_METRICS_INTERVAL    | 200ms..10m",
+      "--scraper-metrics-interval   | 5 seconds | JVC_SCRAPER_METRICS_INTERVAL    | 500ms, 3s, 5m",
+      "--scraper-metrics-url        | nope      | JVC_SCRAPER_METRICS_URL         | http(s) URL",
+  })
+  void aBadValueNamesTheFlagTheVariableAndTheRange(String flag, String value, String env, String accepted) {
+    assertThatThrownBy(() -> DashboardConfig.load(List.of(flag, value), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(flag).hasMessageContaining(env).hasMessageContaining(accepted);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "--scraper-metrics-interval=2s, 2000", "--scraper-metrics-interval=1m, 60000",
+      "--scraper-metrics-interval-ms=2500, 2500", "--scraper-metrics-interval-ms=3s, 3000",
+  })
+  void theIntervalIsADurationAndTheOlderMillisecondFlagStillWorks(String arg, long millis) {
+    assertThat(DashboardConfig.load(List.of(arg), Map.of()).metricsInterval().toMillis()).isEqualTo(millis);
+  }
+
+  @Test
+  void theOlderMillisecondVariableStillWorksAndTheNewOneWins() {
+    assertThat(DashboardConfig.load(List.of(), Map.of("JVC_SCRAPER_METRICS_INTERVAL_MS", "700"))
+        .metricsInterval().toMillis()).isEqualTo(700);
+    assertThat(DashboardConfig.load(List.of(), Map.of("JVC_SCRAPER_METRICS_INTERVAL_MS", "700",
+        "JVC_SCRAPER_METRICS_INTERVAL", "9s")).metricsInterval().toMillis()).isEqualTo(9000);
+  }
+
+  @Test
+  void theStartLogNamesEveryFlagAndHidesTheSecrets() {
+    String log = io.jvcstreaming.config.Settings.load(DashboardConfig.Key.class,
+        new String[] {"--stream-token", "tok-123", "--redis-url", "redis://:pw-9@r:6379"},
+        Map.of("JVC_RESULTS_TOKEN", "results-token-0123456789")).describe();
+    for (DashboardConfig.Key k : DashboardConfig.Key.values()) {
+      assertThat(log).contains("  " + k.spec().flag() + "=");
+    }
+    assertThat(log).doesNotContain("tok-123").doesNotContain("pw-9").doesNotContain("results-token-0123456789")
+        .contains("--stream-token=(set)  (flag --stream-token)")
+        .contains("--results-token=(set)  (env JVC_RESULTS_TOKEN)")
+        .contains("--port=8090  (default)");
+  }
+
+  @Test
+  void theReadmeTableListsEverySettingWithItsDefault() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    assertThat(io.jvcstreaming.config.SettingsTable.problems(readme, DashboardConfig.Key.class)).isEmpty();
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.dashboard.support.Http;
 import io.jvcstreaming.dashboard.support.LogCapture;
-import io.jvcstreaming.dashboard.support.RedisTestServer;
 import io.jvcstreaming.dashboard.support.TestDashboards;
+import io.jvcstreaming.testkit.RedisTestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,6 @@ package io.jvcstreaming.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jvcstreaming.e2e.support.Await;
 import io.jvcstreaming.e2e.support.ChildProcess;
 import io.jvcstreaming.e2e.support.Env;
 import io.jvcstreaming.e2e.support.LogTails;
@@ -16,6 +15,7 @@ import io.jvcstreaming.model.Post;
 import io.jvcstreaming.simulator.Faults;
 import io.jvcstreaming.simulator.ForumSimulator;
 import io.jvcstreaming.simulator.TruthPost;
+import io.jvcstreaming.testkit.Await;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

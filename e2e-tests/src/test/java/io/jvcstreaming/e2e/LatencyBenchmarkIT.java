@@ -2,7 +2,6 @@ package io.jvcstreaming.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jvcstreaming.e2e.support.Await;
 import io.jvcstreaming.e2e.support.Env;
 import io.jvcstreaming.e2e.support.LogTails;
 import io.jvcstreaming.e2e.support.Scraper;
@@ -11,6 +10,7 @@ import io.jvcstreaming.e2e.support.Stack;
 import io.jvcstreaming.model.Post;
 import io.jvcstreaming.simulator.Faults;
 import io.jvcstreaming.simulator.TruthPost;
+import io.jvcstreaming.testkit.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package io.jvcstreaming.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.codec.ResumeAnswer;
-import io.jvcstreaming.e2e.support.Await;
 import io.jvcstreaming.e2e.support.ChildProcess;
 import io.jvcstreaming.e2e.support.Env;
 import io.jvcstreaming.e2e.support.HttpSink;
@@ -18,6 +17,7 @@ import io.jvcstreaming.model.Post;
 import io.jvcstreaming.simulator.Faults;
 import io.jvcstreaming.simulator.ForumSimulator;
 import io.jvcstreaming.simulator.TruthPost;
+import io.jvcstreaming.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.jvcstreaming.simulator;
 
-import java.util.Arrays;
+import io.jvcstreaming.config.Settings;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar forum-simulator.jar --port 8089 --rate 5}: serves a browsable forum until killed. */
@@ -10,13 +10,15 @@ public final class SimulatorMain {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+    if (Settings.wantsHelp(args)) {
       System.out.print(CliArguments.usage());
       return;
     }
     SimulatorConfig config;
     try {
-      config = CliArguments.parse(args, System.getenv());
+      Settings<SimulatorSetting> settings = Settings.load(SimulatorSetting.class, args, System.getenv());
+      config = CliArguments.from(settings);
+      System.err.println("forum simulator starting with:\n" + settings.describe());
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.print(CliArguments.usage());

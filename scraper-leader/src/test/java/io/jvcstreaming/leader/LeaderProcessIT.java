@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.jvcstreaming.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A real leader process ({@link LeaderChildMain} on {@link ProcessLeadership}, a child JVM) against fabric8's mock
@@ -64,7 +65,7 @@ class LeaderProcessIT {
   void sigtermReleasesTheLeaseAndExits(String wiring) throws Exception {
     // A long lease: if the process did not release it, nobody could take it for 30 s.
     startChild(wiring, "scraper-child", 30_000, 20_000, 250);
-    Await.until(() -> output().contains(LeaderChildMain.LEADING), "the child leads");
+    Await.until("the child leads", () -> output().contains(LeaderChildMain.LEADING));
     assertThat(holder()).isEqualTo("scraper-child");
 
     child.destroy(); // SIGTERM
@@ -80,7 +81,7 @@ class LeaderProcessIT {
     AtomicInteger started = new AtomicInteger();
     other = LeaseLeadership.start(new LeadershipConfig(NS, LEASE, "scraper-next", LeaseLeadershipIT.STABLE_LEASE,
         LeaseLeadershipIT.STABLE_RENEW_DEADLINE, LeaseLeadershipIT.RETRY), started::incrementAndGet, () -> { }, client);
-    Await.until(other::isLeader, "the next candidate takes the released Lease");
+    Await.until("the next candidate takes the released Lease", other::isLeader);
     assertThat(holder()).isEqualTo("scraper-next");
   }
 
@@ -88,7 +89,7 @@ class LeaderProcessIT {
   @DisplayName("the leader process loses its Lease while running: it exits 1 and leaves the new holder alone")
   void lostLeaseExitsWithCodeOne() throws Exception {
     startChild("process", "scraper-child", 30_000, 20_000, 250);
-    Await.until(() -> output().contains(LeaderChildMain.LEADING), "the child leads");
+    Await.until("the child leads", () -> output().contains(LeaderChildMain.LEADING));
 
     Leases.edit(client, spec -> {
       spec.setHolderIdentity("intruder");

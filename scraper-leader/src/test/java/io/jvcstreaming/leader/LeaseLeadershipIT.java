@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.jvcstreaming.testkit.Await;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ class LeaseLeadershipIT {
     Participant b = stable("scraper-b");
 
     // One consistent picture, read in one go: one leader, named by the Lease and by the follower.
-    Await.until(() -> agreeOnLeader(a, b) || agreeOnLeader(b, a), "one leads, the Lease and the other agree");
+    Await.until("one leads, the Lease and the other agree", () -> agreeOnLeader(a, b) || agreeOnLeader(b, a));
     Participant leader = a.leadership.isLeader() ? a : b;
     Participant follower = leader == a ? b : a;
     assertThat(leader.started.get()).isEqualTo(1);
@@ -66,7 +67,7 @@ class LeaseLeadershipIT {
   @DisplayName("the leader closes: the Lease is released at once and the follower takes it; close is not a loss")
   void followerTakesOverAfterRelease() {
     Participant a = stable("scraper-a");
-    Await.until(a.leadership::isLeader, "a leads");
+    Await.until("a leads", a.leadership::isLeader);
     Participant b = stable("scraper-b");
 
     a.leadership.close();
@@ -75,7 +76,7 @@ class LeaseLeadershipIT {
     assertThat(holder()).as("holder right after a closed").isNotEqualTo("scraper-a");
     assertThat(a.lost.get()).as("closing is not losing: no lost-lease callback").isZero();
 
-    Await.until(b.leadership::isLeader, "b leads after a released");
+    Await.until("b leads after a released", b.leadership::isLeader);
     assertThat(holder()).isEqualTo("scraper-b");
     assertThat(b.started.get()).isEqualTo(1);
   }
@@ -84,7 +85,7 @@ class LeaseLeadershipIT {
   @DisplayName("the leader dies without releasing: the follower leads once the lease expired, not before")
   void followerTakesOverAfterExpiry() {
     Participant a = start("scraper-a", LeadershipConfig.of(NS, LEASE, "scraper-a", SHORT_LEASE));
-    Await.until(a.leadership::isLeader, "a leads");
+    Await.until("a leads", a.leadership::isLeader);
     a.leadership.abandon();
     // Nobody else contends yet, and abandon() does not release: the Lease still names a.
     Lease abandoned = lease();
@@ -92,7 +93,7 @@ class LeaseLeadershipIT {
     ZonedDateTime lastRenewal = abandoned.getSpec().getRenewTime();
 
     Participant b = start("scraper-b", LeadershipConfig.of(NS, LEASE, "scraper-b", SHORT_LEASE));
-    Await.until(b.leadership::isLeader, "b leads after the lease expired");
+    Await.until("b leads after the lease expired", b.leadership::isLeader);
     Lease taken = lease();
     assertThat(taken.getSpec().getHolderIdentity()).isEqualTo("scraper-b");
     assertThat(taken.getSpec().getLeaseTransitions()).isEqualTo(abandoned.getSpec().getLeaseTransitions() + 1);
@@ -108,7 +109,7 @@ class LeaseLeadershipIT {
   @DisplayName("a leader whose Lease is taken reports the loss once, and leads again when the Lease is free")
   void lostLeadershipIsReportedAndCanComeBack() {
     Participant a = stable("scraper-a");
-    Await.until(a.leadership::isLeader, "a leads");
+    Await.until("a leads", a.leadership::isLeader);
 
     // Someone else holds the Lease now, for an hour (what a split brain or a manual takeover looks like).
     editLease(spec -> {
@@ -116,8 +117,8 @@ class LeaseLeadershipIT {
       spec.setRenewTime(ZonedDateTime.now());
       spec.setLeaseDurationSeconds(3600);
     });
-    Await.until(() -> a.lost.get() == 1 && !a.leadership.isLeader(), "a reports the loss");
-    Await.until(() -> a.leadership.currentLeader().filter("intruder"::equals).isPresent(), "a sees the intruder");
+    Await.until("a reports the loss", () -> a.lost.get() == 1 && !a.leadership.isLeader());
+    Await.until("a sees the intruder", () -> a.leadership.currentLeader().filter("intruder"::equals).isPresent());
     assertThat(holder()).isEqualTo("intruder");
 
     // The intruder lets go: a, still contending, takes the Lease back and gets the start callback again.
@@ -125,7 +126,7 @@ class LeaseLeadershipIT {
       spec.setHolderIdentity(null);
       spec.setLeaseDurationSeconds(1);
     });
-    Await.until(a.leadership::isLeader, "a leads again");
+    Await.until("a leads again", a.leadership::isLeader);
     assertThat(holder()).isEqualTo("scraper-a");
     assertThat(a.started.get()).isEqualTo(2);
     assertThat(a.lost.get()).isEqualTo(1);
@@ -135,13 +136,13 @@ class LeaseLeadershipIT {
   @DisplayName("a chain of releases: each next participant leads, and nobody reports a loss")
   void leadershipPassesAlongAChainOfReleases() {
     Participant a = stable("scraper-a");
-    Await.until(a.leadership::isLeader, "a leads");
+    Await.until("a leads", a.leadership::isLeader);
     Participant b = stable("scraper-b");
     a.leadership.close();
-    Await.until(b.leadership::isLeader, "b leads");
+    Await.until("b leads", b.leadership::isLeader);
     Participant c = stable("scraper-c");
     b.leadership.close();
-    Await.until(c.leadership::isLeader, "c leads");
+    Await.until("c leads", c.leadership::isLeader);
     assertThat(holder()).isEqualTo("scraper-c");
     assertThat(List.of(a.lost.get(), b.lost.get(), c.lost.get())).containsExactly(0, 0, 0);
     assertThat(List.of(a.started.get(), b.started.get(), c.started.get())).containsExactly(1, 1, 1);

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jvcstreaming.testkit.Await;
 import java.util.function.Consumer;
 
 /** The test's own hand on the Lease, playing another holder. */
@@ -31,7 +32,7 @@ final class Leases {
    */
   static void edit(KubernetesClient client, Consumer<LeaseSpec> change) {
     boolean[] done = {false};
-    Await.until(() -> {
+    Await.until("the Lease accepts the test's change", () -> {
       Lease copy = new LeaseBuilder(get(client)).build();
       change.accept(copy.getSpec());
       try {
@@ -43,6 +44,6 @@ final class Leases {
         }
       }
       return done[0];
-    }, "the Lease accepts the test's change");
+    });
   }
 }

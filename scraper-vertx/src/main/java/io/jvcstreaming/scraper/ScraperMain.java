@@ -1,12 +1,13 @@
 package io.jvcstreaming.scraper;
 
+import io.jvcstreaming.config.Settings;
 import io.jvcstreaming.scraper.config.ConfigLoader;
 import io.jvcstreaming.scraper.config.ScraperConfig;
+import io.jvcstreaming.scraper.config.Setting;
 import io.jvcstreaming.scraper.log.DataDirInUseException;
 import io.jvcstreaming.scraper.metrics.CrawlStats;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -22,19 +23,21 @@ public final class ScraperMain {
 
   public static void main(String[] args) {
     long started = System.nanoTime();
-    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+    if (Settings.wantsHelp(args)) {
       System.out.print(ConfigLoader.help());
       return;
     }
+    Settings<Setting> settings;
     ScraperConfig config;
     try {
-      config = ConfigLoader.load(args, System.getenv());
+      settings = Settings.load(Setting.class, args, System.getenv());
+      config = ConfigLoader.from(settings);
     } catch (IllegalArgumentException e) {
       System.err.println("jvc-scraper: " + e.getMessage());
       System.exit(2);
       return;
     }
-    LOG.info("jvc-scraper starting with:\n{}", config.describe());
+    LOG.info("jvc-scraper starting with:\n{}\n resolved:\n{}", settings.describe(), config.describe());
     Vertx vertx = Vertx.vertx();
     AtomicReference<Scraper> running = new AtomicReference<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

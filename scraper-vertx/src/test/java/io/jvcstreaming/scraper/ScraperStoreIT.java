@@ -7,11 +7,12 @@ import io.jvcstreaming.model.Post;
 import io.jvcstreaming.scraper.config.ConfigLoader;
 import io.jvcstreaming.scraper.config.ScraperConfig;
 import io.jvcstreaming.scraper.config.StoreKind;
-import io.jvcstreaming.scraper.support.LineClient;
-import io.jvcstreaming.scraper.support.RedisTestServer;
 import io.jvcstreaming.simulator.Faults;
 import io.jvcstreaming.simulator.ForumSimulator;
 import io.jvcstreaming.simulator.SimulatorConfig;
+import io.jvcstreaming.testkit.Await;
+import io.jvcstreaming.testkit.LineClient;
+import io.jvcstreaming.testkit.RedisTestServer;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -78,7 +79,7 @@ class ScraperStoreIT {
     Map<String, String> env = Map.of("JVC_DATA_DIR", dataDir.toString());
     assertThat(ConfigLoader.load(new String[0], env).store()).isEqualTo(StoreKind.LOCAL);
     Scraper first = start(env);
-    LineClient.await(WAIT, "posts streamed", () -> first.recentPosts().lastSeq() >= 50);
+    Await.until(WAIT, "posts streamed", () -> first.recentPosts().lastSeq() >= 50);
     String streamId = first.streamId();
     first.stop().await();
     vertxes.remove(0).close().await();
@@ -88,7 +89,7 @@ class ScraperStoreIT {
     assertThat(second.streamId()).as("same store, same stream").isEqualTo(streamId);
     assertThat(second.recentPosts().firstSeq()).as("window reloaded from the store").isZero();
     assertThat(second.recentPosts().lastSeq()).isGreaterThanOrEqualTo(lastBefore);
-    LineClient.await(WAIT, "new posts after the restart", () -> second.recentPosts().lastSeq() > lastBefore + 20);
+    Await.until(WAIT, "new posts after the restart", () -> second.recentPosts().lastSeq() > lastBefore + 20);
     List<Post> posts = window(second);
     Set<Long> ids = new HashSet<>();
     for (int i = 0; i < posts.size(); i++) {
@@ -101,7 +102,7 @@ class ScraperStoreIT {
   void aRedisWipedUnderARunningScraperAsksForExitCodeThree() throws Exception {
     try (RedisTestServer redis = new RedisTestServer()) {
       Scraper scraper = start(Map.of(), "--redis-url", redis.url());
-      LineClient.await(WAIT, "posts streamed", () -> scraper.recentPosts().lastSeq() >= 20);
+      Await.until(WAIT, "posts streamed", () -> scraper.recentPosts().lastSeq() >= 20);
       Redis client = Redis.createClient(vertxes.get(0), redis.url());
       client.send(Request.cmd(Command.FLUSHALL)).await();
       client.close();

@@ -8,6 +8,7 @@ import io.jvcstreaming.analytics.checkpoint.StartRefused;
 import io.jvcstreaming.analytics.checkpoint.StateShape;
 import io.jvcstreaming.analytics.config.JobConfig;
 import io.jvcstreaming.analytics.config.JobConfigLoader;
+import io.jvcstreaming.analytics.config.JobSetting;
 import io.jvcstreaming.analytics.jobs.AllJobs;
 import io.jvcstreaming.analytics.jobs.JobContext;
 import io.jvcstreaming.analytics.jobs.PostTotals;
@@ -17,6 +18,7 @@ import io.jvcstreaming.analytics.metrics.BatchListener;
 import io.jvcstreaming.analytics.metrics.JobMetrics;
 import io.jvcstreaming.analytics.receive.NdjsonReceiver;
 import io.jvcstreaming.analytics.state.KeepNewPosts;
+import io.jvcstreaming.config.Settings;
 import io.jvcstreaming.model.Post;
 import java.io.ObjectStreamException;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ import scala.Tuple2;
 
 /**
  * The one entry point of the Spark jobs: {@code --job stickers|authors|words|pseudo|topics|all} (see
- * {@link JobConfigLoader#USAGE} for every option and its environment variable).
+ * {@link JobSetting} for every option and its environment variable).
  *
  * <ul>
  *   <li>{@code java -jar spark-analytics.jar --job all}: Spark local mode ({@code local[2]}: one core for the
@@ -67,16 +69,18 @@ public final class AnalyticsMain {
     if (System.getProperty("jdk.reflect.useDirectMethodHandle") == null) {
       System.setProperty("jdk.reflect.useDirectMethodHandle", "false");
     }
-    if (JobConfigLoader.wantsHelp(args)) {
-      System.out.print(JobConfigLoader.USAGE);
+    if (Settings.wantsHelp(args)) {
+      System.out.print(JobConfigLoader.usage());
       System.exit(0);
     }
     JobConfig config;
     try {
-      config = JobConfigLoader.load(args, System.getenv());
+      Settings<JobSetting> settings = Settings.load(JobSetting.class, args, System.getenv());
+      config = JobConfigLoader.from(settings);
+      LOG.info("settings:\n{}", settings.describe());
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
-      System.err.print(JobConfigLoader.USAGE);
+      System.err.print(JobConfigLoader.usage());
       System.exit(2);
       return;
     }

@@ -1,14 +1,13 @@
 package io.jvcstreaming.analytics;
 
-import io.jvcstreaming.analytics.testing.Await;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.jvcstreaming.analytics.testing.TestPosts;
+import io.jvcstreaming.testkit.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --job all} in Spark local mode over a real socket: every job's counts equal the independent counts. */
 class AnalyticsJobsIT extends SparkITBase {
@@ -29,7 +28,7 @@ class AnalyticsJobsIT extends SparkITBase {
         int reportsBefore = reports.received();
         server.append(posts.next(150));
         // the next slice goes after a batch has been reported, so the counts build up over several batches
-        assertThat(Await.until(WAIT, () -> reports.received() > reportsBefore)).as("a batch reported").isTrue();
+        assertThat(Await.within(WAIT, () -> reports.received() > reportsBefore)).as("a batch reported").isTrue();
       }
       for (String job : JOBS) {
         Map<String, Long> expected = posts.expected(job);

@@ -1,14 +1,13 @@
 package io.jvcstreaming.analytics;
 
-import io.jvcstreaming.analytics.testing.Await;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.jvcstreaming.analytics.config.JobConfig;
 import io.jvcstreaming.analytics.testing.TestPosts;
+import io.jvcstreaming.testkit.Await;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A stopped driver started again from its checkpoint continues its counts (JavaStreamingContext.getOrCreate). */
 class DriverRestartIT extends SparkITBase {
@@ -26,7 +25,7 @@ class DriverRestartIT extends SparkITBase {
     assertThat(first).isEqualTo(posts.authors());
     // let a few batches (and their checkpoints) pass, then stop the driver
     int reportsNow = reports.received();
-    assertThat(Await.until(WAIT, () -> reports.received() >= reportsNow + 3)).as("three more batches").isTrue();
+    assertThat(Await.within(WAIT, () -> reports.received() >= reportsNow + 3)).as("three more batches").isTrue();
     stopContext(true);
     assertThat(checkpointWritten()).isTrue();
 

@@ -8,11 +8,11 @@ import io.jvcstreaming.analytics.checkpoint.StartRefused;
 import io.jvcstreaming.analytics.config.JobConfig;
 import io.jvcstreaming.analytics.config.JobConfigLoader;
 import io.jvcstreaming.analytics.state.ByCountDesc;
-import io.jvcstreaming.analytics.testing.Await;
 import io.jvcstreaming.analytics.testing.RecordingProxy;
 import io.jvcstreaming.analytics.testing.ReportCollector;
 import io.jvcstreaming.analytics.testing.TestPosts;
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.testkit.Await;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -28,8 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
-import org.apache.spark.io.CompressionCodec;
 import org.apache.spark.io.CompressionCodec$;
+import org.apache.spark.io.CompressionCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class FreshConfigIT extends SparkITBase {
       assertThat(reports.awaitCounts("pseudo", risitas::equals, WAIT)).isEqualTo(risitas);
       assertThat(firstSource.tokens()).contains(FIRST_TOKEN);
       int reportsNow = reports.received();
-      assertThat(Await.until(WAIT, () -> reports.received() >= reportsNow + 3)).as("three more batches").isTrue();
+      assertThat(Await.within(WAIT, () -> reports.received() >= reportsNow + 3)).as("three more batches").isTrue();
       stopContext(true);
       assertThat(checkpointWritten()).isTrue();
 
@@ -99,7 +99,7 @@ class FreshConfigIT extends SparkITBase {
         assertThat(secondCollector.awaitCounts("pseudo", ayaaa::equals, WAIT)).isEqualTo(ayaaa);
         // the new source, with the new token
         assertThat(secondSource.tokens()).contains(SECOND_TOKEN).doesNotContain(FIRST_TOKEN);
-        assertThat(Await.until(WAIT, () -> stdout.toString(StandardCharsets.UTF_8).contains("== authors |")))
+        assertThat(Await.within(WAIT, () -> stdout.toString(StandardCharsets.UTF_8).contains("== authors |")))
             .as("a table on stdout").isTrue();
       } finally {
         System.setOut(originalOut);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.analytics.metrics.JobGauges;
 import io.jvcstreaming.analytics.metrics.JobMetricsPlugin;
-import io.jvcstreaming.analytics.testing.Await;
 import io.jvcstreaming.analytics.testing.PrometheusText;
 import io.jvcstreaming.analytics.testing.TestPosts;
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.testkit.Await;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
@@ -84,7 +84,7 @@ class JobMetricsIT extends SparkITBase {
 
   private static Map<String, Double> awaitScrape(String url, Predicate<Map<String, Double>> ready) {
     Map<String, Double>[] last = new Map[] {Map.of()};
-    Await.until(WAIT, () -> ready.test(last[0] = PrometheusText.scrape(url)));
+    Await.until(WAIT, "the driver's metrics meet the expected state", () -> ready.test(last[0] = PrometheusText.scrape(url)));
     return last[0];
   }
 

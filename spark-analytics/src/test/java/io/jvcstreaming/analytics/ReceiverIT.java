@@ -1,10 +1,8 @@
 package io.jvcstreaming.analytics;
 
-import io.jvcstreaming.analytics.testing.Await;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.jvcstreaming.analytics.testing.TestPosts;
 import io.jvcstreaming.codec.PostCodec;
+import io.jvcstreaming.testkit.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +12,7 @@ import org.apache.spark.streaming.scheduler.StreamingListener;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverError;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The NDJSON receiver against a real socket that misbehaves. */
 class ReceiverIT extends SparkITBase {
@@ -36,7 +35,7 @@ class ReceiverIT extends SparkITBase {
     server.append(posts.next(200)); // the scraper's log keeps growing meanwhile
     // let the job run two batches with the scraper down, so the receiver retries against a closed port
     int reportsWhenDown = reports.received();
-    assertThat(Await.until(WAIT, () -> reports.received() >= reportsWhenDown + 2)).as("batches while down").isTrue();
+    assertThat(Await.within(WAIT, () -> reports.received() >= reportsWhenDown + 2)).as("batches while down").isTrue();
     server.comeBack();
     server.append(posts.next(200));
 
@@ -77,7 +76,7 @@ class ReceiverIT extends SparkITBase {
 
     Map<String, Long> counts = reports.awaitCounts("authors", posts.authors()::equals, WAIT);
     assertThat(counts).isEqualTo(posts.authors());
-    Await.until(WAIT, () -> errors.stream().anyMatch(e -> e.contains("[malformed=3 tooLong=1]")));
+    Await.within(WAIT, () -> errors.stream().anyMatch(e -> e.contains("[malformed=3 tooLong=1]")));
     assertThat(errors).anyMatch(e -> e.startsWith("over-long line skipped"))
         .anyMatch(e -> e.startsWith("malformed line skipped"))
         .anyMatch(e -> e.contains("[malformed=3 tooLong=1]"));

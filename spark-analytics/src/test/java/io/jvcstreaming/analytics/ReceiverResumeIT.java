@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.analytics.checkpoint.BuildVersion;
 import io.jvcstreaming.analytics.config.JobConfig;
-import io.jvcstreaming.analytics.testing.Await;
 import io.jvcstreaming.analytics.testing.TestPosts;
 import io.jvcstreaming.analytics.testing.TestStreamServer;
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.testkit.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class ReceiverResumeIT extends SparkITBase {
 
   private void awaitExact(TestPosts posts, Duration wait) throws Exception {
     assertThat(reports.awaitCounts("authors", posts.authors()::equals, wait)).isEqualTo(posts.authors());
-    assertThat(Await.until(wait, () -> reports.latest("authors").get("totalPosts").asLong() == posts.posts()))
+    assertThat(Await.within(wait, () -> reports.latest("authors").get("totalPosts").asLong() == posts.posts()))
         .as("totalPosts == %d", posts.posts()).isTrue();
   }
 
@@ -60,7 +60,7 @@ class ReceiverResumeIT extends SparkITBase {
     server.append(posts.next(300));
     assertThat(reports.awaitCounts("authors", posts.authors()::equals, WAIT)).isEqualTo(posts.authors());
     int before = reports.received();
-    assertThat(Await.until(WAIT, () -> reports.received() >= before + 2)).as("two more batches").isTrue();
+    assertThat(Await.within(WAIT, () -> reports.received() >= before + 2)).as("two more batches").isTrue();
     server.append(posts.next(200));
     stopContext(false); // not graceful: what was received but not processed comes back from the write-ahead log
     server.append(posts.next(200));
@@ -93,7 +93,7 @@ class ReceiverResumeIT extends SparkITBase {
     assertThat(server.resumes()).anyMatch(r -> r.streamId().equals(oldStream) && r.seq() == 299);
     assertThat(server.answers()).contains(
         "# ERROR stream-changed requested=" + oldStream + " stream=" + newStream + " from=0");
-    assertThat(Await.until(WAIT, () -> errors.stream().anyMatch(e -> e.contains("new stream " + newStream))))
+    assertThat(Await.within(WAIT, () -> errors.stream().anyMatch(e -> e.contains("new stream " + newStream))))
         .as("stream change reported: %s", errors).isTrue();
     // later connections resume in the new stream
     server.dropClients(new byte[0]);
@@ -114,7 +114,7 @@ class ReceiverResumeIT extends SparkITBase {
     int answersBefore = server.answers().size();
     server.truncateAfter(299);
     // the receiver's RESUME 399 meets a log whose head is 299
-    assertThat(Await.until(WAIT, () -> server.answers().size() > answersBefore)).as("answered").isTrue();
+    assertThat(Await.within(WAIT, () -> server.answers().size() > answersBefore)).as("answered").isTrue();
     assertThat(server.answers().get(answersBefore))
         .isEqualTo("# ERROR resume-beyond-head requested=399 head=299 from=300");
     server.append(sent.subList(300, 400)); // re-scraped: the same posts again, under the seqs the lost ones had
@@ -134,7 +134,7 @@ class ReceiverResumeIT extends SparkITBase {
     server.delayClientLines(Duration.ofSeconds(4)); // the window is 500 ms
     int liveBefore = server.putLiveByWindow();
     server.dropClients(new byte[0]);
-    assertThat(Await.until(WAIT, () -> server.putLiveByWindow() > liveBefore)).as("put live by the window").isTrue();
+    assertThat(Await.within(WAIT, () -> server.putLiveByWindow() > liveBefore)).as("put live by the window").isTrue();
     server.append(posts.next(150)); // sent live before the late RESUME is honoured (the receiver discards them)
 
     awaitExact(posts);
@@ -156,7 +156,7 @@ class ReceiverResumeIT extends SparkITBase {
     server.append(posts.next(100));
 
     awaitExact(posts);
-    assertThat(Await.until(WAIT, () -> errors.stream().anyMatch(e -> e.contains("50 seq(s) 100..149 never arrived"))))
+    assertThat(Await.within(WAIT, () -> errors.stream().anyMatch(e -> e.contains("50 seq(s) 100..149 never arrived"))))
         .as("gap reported: %s", errors).isTrue();
     assertThat(errors).anyMatch(e -> e.contains("gaps=1 missingSeqs=50"));
   }
@@ -172,7 +172,7 @@ class ReceiverResumeIT extends SparkITBase {
     listenForReceiverErrors();
     server.append(posts.next(100));
 
-    assertThat(Await.until(WAIT, () -> errors.stream().anyMatch(e -> e.contains("old v1 form"))))
+    assertThat(Await.within(WAIT, () -> errors.stream().anyMatch(e -> e.contains("old v1 form"))))
         .as("bookmark error reported: %s", errors).isTrue();
     assertThat(errors).filteredOn(e -> e.contains("old v1 form")).first().asString()
         .contains(bookmark.getFileName().toString()).contains("Delete").contains("to start over");
@@ -193,10 +193,10 @@ class ReceiverResumeIT extends SparkITBase {
     start(config("--job", "authors", "--batch", "2s", "--window", "4s"));
     listenForReceiverErrors();
     int liveBefore = server.putLiveByWindow();
-    assertThat(Await.until(WAIT, () -> server.putLiveByWindow() > liveBefore)).as("put live by the window").isTrue();
+    assertThat(Await.within(WAIT, () -> server.putLiveByWindow() > liveBefore)).as("put live by the window").isTrue();
     server.append(posts.next(100)); // streamed live to a receiver still waiting for the greeting: discarded
 
-    assertThat(Await.until(WAIT, () -> errors.stream().anyMatch(e -> e.contains("no '# HELLO' greeting within 10000 ms"))))
+    assertThat(Await.within(WAIT, () -> errors.stream().anyMatch(e -> e.contains("no '# HELLO' greeting within 10000 ms"))))
         .as("missing greeting reported: %s", errors).isTrue();
     assertThat(server.resumes()).isEmpty(); // it never sent a RESUME to a server that did not greet
     server.greets(true);
@@ -232,7 +232,7 @@ class ReceiverResumeIT extends SparkITBase {
     server.append(first);
     awaitExact(posts);
     int before = reports.received();
-    assertThat(Await.until(WAIT, () -> reports.received() >= before + 2)).as("two more batches").isTrue();
+    assertThat(Await.within(WAIT, () -> reports.received() >= before + 2)).as("two more batches").isTrue();
     stopContext(true);
 
     String newStream = server.wipe(); // while the driver is down: the new receiver only has its bookmark

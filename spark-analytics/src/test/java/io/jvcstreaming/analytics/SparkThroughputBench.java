@@ -5,6 +5,7 @@ import io.jvcstreaming.analytics.config.JobConfigLoader;
 import io.jvcstreaming.analytics.testing.BatchProfiler;
 import io.jvcstreaming.analytics.testing.TestPosts;
 import io.jvcstreaming.codec.PostCodec;
+import io.jvcstreaming.config.Durations;
 import io.jvcstreaming.model.Post;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
@@ -45,8 +46,8 @@ public final class SparkThroughputBench {
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 63;
     String batch = args.length > 3 ? args[3] : "3s";
     String wal = args.length > 4 ? args[4] : "true";
-    long batchMs = JobConfigLoader.durationMillis("batch", batch);
-    long warmUpMs = JobConfigLoader.durationMillis("warm-up", args.length > 5 ? args[5] : "30s");
+    long batchMs = Durations.parse(batch).toMillis();
+    long warmUpMs = Durations.parse(args.length > 5 ? args[5] : "30s").toMillis();
     int warmUpBatches = (int) (warmUpMs / batchMs);
 
     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

@@ -1,12 +1,10 @@
 package io.jvcstreaming.analytics;
 
-import io.jvcstreaming.analytics.testing.Await;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jvcstreaming.analytics.testing.TestPosts;
 import io.jvcstreaming.analytics.testing.TestStreamServer;
+import io.jvcstreaming.testkit.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -25,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code java -jar target/spark-analytics.jar} with no other flag: runs in local mode thanks to the manifest
@@ -75,7 +74,7 @@ class StandaloneJarIT {
       });
       reader.start();
       try {
-        Await.until(Duration.ofSeconds(90), () -> latest.get().equals(posts.authors()) || !p.isAlive());
+        Await.within(Duration.ofSeconds(90), () -> latest.get().equals(posts.authors()) || !p.isAlive());
         assertThat(latest.get()).as("stderr: %s", stderr()).isEqualTo(posts.authors());
         assertThat(lines).allMatch(l -> l.startsWith("{\"job\":")); // stdout carries only our JSON lines
       } finally {
@@ -108,7 +107,7 @@ class StandaloneJarIT {
     String out = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(bad.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(bad.exitValue()).isEqualTo(2);
-    assertThat(out).contains("error: top: must be in 1..1000000, got 0").contains("Usage:");
+    assertThat(out).contains("error: invalid --top / JVC_TOP: expected an integer in 1..1000000, got '0'").contains("Usage:");
 
     Process failing = new ProcessBuilder(javaBin(), "-Dspark.master=local[1]", "-jar", JAR.toString(),
         "--job", "authors", "--checkpoint-dir", temp.resolve("cp1").toString()).redirectErrorStream(true).start();
@@ -128,7 +127,7 @@ class StandaloneJarIT {
           server.address(), "--batch", "500ms", "--window", "1s", "--checkpoint-dir", cp.toString())
           .redirectErrorStream(true).redirectOutput(temp.resolve("first.txt").toFile()).start();
       try {
-        assertThat(Await.until(Duration.ofSeconds(90), () -> !first.isAlive() || sparkCheckpointIn(cp)))
+        assertThat(Await.within(Duration.ofSeconds(90), () -> !first.isAlive() || sparkCheckpointIn(cp)))
             .as("a checkpoint written").isTrue();
         assertThat(first.isAlive()).as("still running; output: %s", read("first.txt")).isTrue();
       } finally {

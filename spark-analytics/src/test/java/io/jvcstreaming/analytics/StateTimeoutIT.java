@@ -3,8 +3,8 @@ package io.jvcstreaming.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jvcstreaming.analytics.testing.Await;
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.testkit.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ class StateTimeoutIT extends SparkITBase {
 
   private boolean feedingUntil(BooleanSupplier condition) {
     lastFeed = 0;
-    return Await.until(WAIT, condition);
+    return Await.within(WAIT, condition);
   }
 
   /** One post of {@code author} when the last one is {@value #FEED_EVERY_MS} ms old (the test's clock). */

@@ -3,8 +3,8 @@ package io.jvcstreaming.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jvcstreaming.analytics.testing.Await;
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.testkit.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,8 +51,8 @@ class TrendingRiseIT extends SparkITBase {
     assertThat(top.get(0).get("score").asDouble()).isCloseTo(6.0 / 11, org.assertj.core.api.Assertions.within(1e-4));
     assertThat(top.get(2).get("score").asDouble()).isCloseTo(9.0 / 94, org.assertj.core.api.Assertions.within(1e-4));
 
-    assertThat(Await.until(WAIT, () -> Long.valueOf(89).equals(reports.counts("authors").get("Favori"))))
-        .as("the all-time count caught up").isTrue();
+    Await.until(WAIT, "the all-time count caught up",
+        () -> Long.valueOf(89).equals(reports.counts("authors").get("Favori")));
     JsonNode allTime = reports.latest("authors").get("top");
     assertThat(keys(allTime).get(0)).as("the all-time top is another list").isEqualTo("Favori");
     assertThat(allTime.get(0).has("score")).isFalse();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jvcstreaming.analytics.checkpoint.BuildVersion;
 import io.jvcstreaming.analytics.checkpoint.CheckpointDir;
 import io.jvcstreaming.analytics.config.JobConfig;
-import io.jvcstreaming.analytics.testing.Await;
 import io.jvcstreaming.analytics.testing.TestPosts;
+import io.jvcstreaming.testkit.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class UpgradeIT extends SparkITBase {
     server.append(posts.next(300));
     assertThat(reports.awaitCounts("authors", posts.authors()::equals, WAIT)).isEqualTo(posts.authors());
     int reportsNow = reports.received();
-    assertThat(Await.until(WAIT, () -> reports.received() >= reportsNow + 3)).as("three more batches").isTrue();
+    assertThat(Await.within(WAIT, () -> reports.received() >= reportsNow + 3)).as("three more batches").isTrue();
     stopContext(true);
 
     // what this build wrote becomes "the old build's": its graph made unreadable, as a changed class would

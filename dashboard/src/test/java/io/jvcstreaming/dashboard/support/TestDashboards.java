@@ -1,9 +1,6 @@
 package io.jvcstreaming.dashboard.support;
 
 import io.jvcstreaming.dashboard.DashboardConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 
@@ -27,10 +24,6 @@ public final class TestDashboards {
 
   /** A port nobody listens on (bound then released), for a source the test wants absent. */
   public static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return io.jvcstreaming.testkit.FreePort.next();
   }
 }

@@ -1,7 +1,7 @@
 package io.jvcstreaming.e2e.manifest;
 
-import io.jvcstreaming.e2e.support.Await;
 import io.jvcstreaming.e2e.support.ChildProcess;
+import io.jvcstreaming.testkit.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

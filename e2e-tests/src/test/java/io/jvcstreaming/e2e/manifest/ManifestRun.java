@@ -2,22 +2,19 @@ package io.jvcstreaming.e2e.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jvcstreaming.e2e.support.Await;
+import io.jvcstreaming.testkit.Await;
+import io.jvcstreaming.testkit.TestDirs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One manifest set (a rendered chart, or a compose file) run as processes, then the checks: every probe answers on
@@ -47,16 +44,7 @@ final class ManifestRun implements AutoCloseable {
   ManifestRun(String title, Path logDir) {
     this.title = title;
     this.logDir = logDir;
-    try {
-      if (Files.exists(logDir)) {
-        try (Stream<Path> s = Files.walk(logDir)) {
-          s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-      }
-      Files.createDirectories(logDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    TestDirs.fresh(logDir);
   }
 
   /** The loopback address that stands for {@code workload}'s pod / container IP. */

@@ -1,5 +1,6 @@
 package io.jvcstreaming.e2e.support;
 
+import io.jvcstreaming.testkit.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

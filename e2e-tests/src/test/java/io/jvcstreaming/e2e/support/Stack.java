@@ -5,9 +5,10 @@ import io.jvcstreaming.simulator.Faults;
 import io.jvcstreaming.simulator.ForumSimulator;
 import io.jvcstreaming.simulator.SimulatorConfig;
 import io.jvcstreaming.simulator.TruthPost;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.jvcstreaming.testkit.Await;
+import io.jvcstreaming.testkit.RedisTestServer;
+import io.jvcstreaming.testkit.TestDirs;
+import io.jvcstreaming.testkit.Truth;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * One scenario's processes: the simulator (in this JVM, live), a real Redis, the scraper jar, the test's stream
@@ -32,23 +32,14 @@ public final class Stack implements AutoCloseable {
   private final Path logDir;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private ForumSimulator simulator;
-  private Redis redis;
+  private RedisTestServer redis;
   private Scraper scraper;
   private StreamClient client;
   private SparkJob spark;
 
   public Stack(Path logDir) {
     this.logDir = logDir;
-    try {
-      if (Files.exists(logDir)) {
-        try (Stream<Path> s = Files.walk(logDir)) {
-          s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-      }
-      Files.createDirectories(logDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    TestDirs.fresh(logDir);
   }
 
   public Path logDir() {
@@ -63,8 +54,8 @@ public final class Stack implements AutoCloseable {
     return simulator;
   }
 
-  public Redis startRedis() {
-    redis = new Redis(logDir.resolve("redis-data"));
+  public RedisTestServer startRedis() {
+    redis = new RedisTestServer(logDir.resolve("redis-data"));
     closeables.add(redis);
     return redis;
   }
@@ -132,7 +123,7 @@ public final class Stack implements AutoCloseable {
     return simulator;
   }
 
-  public Redis redis() {
+  public RedisTestServer redis() {
     return redis;
   }
 
@@ -246,13 +237,13 @@ public final class Stack implements AutoCloseable {
               + " distinct posts the stream client received: posts counted twice");
         }
         while (n < r.totalPosts()) {
-          Truth.count(job, counted.get(n++), running);
+          ExpectedCounts.count(job, counted.get(n++), running);
         }
         if (!running.equals(r.counts())) {
           throw new AssertionError("Spark driver " + r.driver() + ", job " + job + ", batch " + r.batchTime()
               + " (totalPosts " + r.totalPosts() + "): counts differ from the first " + r.totalPosts()
               + " posts counted by the stream client (posts " + describe(counted, (int) r.totalPosts()) + "): "
-              + Truth.diff(running, r.counts()));
+              + ExpectedCounts.diff(running, r.counts()));
         }
         if (ONE_KEY_PER_POST.contains(job) && r.sum() != r.totalPosts()) {
           throw new AssertionError("Spark driver " + r.driver() + ", job " + job + ", batch " + r.batchTime()

@@ -7,6 +7,7 @@ import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.codec.ResumeAnswer;
 import io.jvcstreaming.codec.StreamProtocol;
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.testkit.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.jvcstreaming.e2e.support;
 
+import io.jvcstreaming.testkit.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

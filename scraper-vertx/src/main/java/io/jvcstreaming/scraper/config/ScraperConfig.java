@@ -1,5 +1,6 @@
 package io.jvcstreaming.scraper.config;
 
+import io.jvcstreaming.config.Durations;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,24 +99,24 @@ public record ScraperConfig(
     return forumUrl.getScheme() + "://" + forumUrl.getRawAuthority();
   }
 
-  /** The effective configuration, one key per line, secrets masked: logged once at start. */
+  /**
+   * What the settings resolved to, under the flags the user types, secrets masked: logged once at start after
+   * {@code Settings.describe()} (which shows each value as given and where it came from).
+   */
   public String describe() {
     StringBuilder sb = new StringBuilder();
-    sb.append("  forum.url=").append(forumUrl).append('\n')
-        .append("  store=").append(switch (store) {
+    sb.append("  --store=").append(switch (store) {
           case REDIS -> "redis " + maskPassword(redisUrl);
           case LOCAL -> "local " + dataDir.toAbsolutePath().normalize();
           case MEMORY -> "memory (nothing survives a restart)";
         }).append('\n')
-        .append("  stream=").append(streamHost).append(':').append(streamPort)
-        .append(" token=").append(streamToken == null ? "(none)" : "****").append('\n')
-        .append("  http=").append(httpHost).append(':').append(httpPort).append('\n')
-        .append("  fetcher.concurrency=").append(fetchers).append(" fetcher.rate=").append(rate).append("/s")
-        .append(" refresh.interval=").append(refreshInterval.toMillis()).append("ms")
-        .append(" list.pages=").append(listPages)
-        .append(" backfill.pages=").append(backfillPages == ALL_PAGES ? "all" : String.valueOf(backfillPages)).append('\n')
-        .append("  http.user.agent=").append(userAgent).append('\n')
-        .append("  leader.election=").append(leaderElection);
+        .append("  --forum-url=").append(forumUrl).append(" (origin ").append(origin()).append(")\n")
+        .append("  --stream-host:--stream-port=").append(streamHost).append(':').append(streamPort)
+        .append(" --stream-token=").append(streamToken == null ? "(none)" : "****").append('\n')
+        .append("  --http-host:--http-port=").append(httpHost).append(':').append(httpPort).append('\n')
+        .append("  --backfill-pages=").append(backfillPages == ALL_PAGES ? "all" : String.valueOf(backfillPages))
+        .append(" --leader-election=").append(leaderElection)
+        .append(leaderElection ? " --pod-name=" + podName + " --pod-namespace=" + podNamespace : "");
     return sb.toString();
   }
 
@@ -131,12 +132,13 @@ public record ScraperConfig(
 
   private static void requireRange(Setting key, Duration value, Duration min, Duration max) {
     if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw invalid(key, "a duration in [" + min.toMillis() + "ms, " + max.toMillis() + "ms] (e.g. 500ms, 2s, 1m)", value);
+      throw invalid(key, "a duration in [" + Durations.format(min) + ", " + Durations.format(max)
+          + "] (e.g. 500ms, 2s, 1m)",
+          value == null ? null : Durations.format(value));
     }
   }
 
   static IllegalArgumentException invalid(Setting key, String accepted, Object value) {
-    return new IllegalArgumentException("invalid " + key.flag() + " / " + key.env() + ": expected " + accepted
-        + ", got '" + value + "'");
+    return key.invalid(accepted, value);
   }
 }

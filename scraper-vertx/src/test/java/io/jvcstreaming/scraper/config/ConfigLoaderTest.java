@@ -3,9 +3,12 @@ package io.jvcstreaming.scraper.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jvcstreaming.config.Settings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
 
@@ -102,7 +105,52 @@ class ConfigLoaderTest {
   void helpListsEveryFlagWithItsVariableAndDefault() {
     String help = ConfigLoader.help();
     for (Setting s : Setting.values()) {
-      assertThat(help).contains(s.flag()).contains(s.env());
+      assertThat(help).contains(s.spec().flag()).contains(s.spec().env());
     }
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> names {2} and says {3}")
+  @CsvSource(delimiter = '|', value = {
+      "--stream-port         | 65536      | JVC_STREAM_PORT         | an integer in [0, 65535]",
+      "--http-port           | http       | JVC_HTTP_PORT           | an integer",
+      "--fetchers            | 513        | JVC_FETCHERS            | [1, 512]",
+      "--rate                | 0.01       | JVC_RATE                | [0.1, 1000]",
+      "--refresh-interval    | 50ms       | JVC_REFRESH_INTERVAL    | a duration in [100ms, 1h]",
+      "--refresh-interval    | 2 seconds  | JVC_REFRESH_INTERVAL    | a duration such as 500ms, 3s, 5m",
+      "--list-pages          | 0          | JVC_LIST_PAGES          | [1, 200]",
+      "--backfill-pages      | some       | JVC_BACKFILL_PAGES      | an integer",
+      "--request-timeout     | 6m         | JVC_REQUEST_TIMEOUT     | a duration in [100ms, 5m]",
+      "--max-body-bytes      | 1024       | JVC_MAX_BODY_BYTES      | [65536, 67108864]",
+      "--max-retries         | 21         | JVC_MAX_RETRIES         | [0, 20]",
+      "--backoff-max         | 100ms      | JVC_BACKOFF_MAX         | a duration in [500ms, 1h]",
+      "--client-buffer-bytes | 1          | JVC_CLIENT_BUFFER_BYTES | [16384, 268435456]",
+      "--handshake-timeout   | 31s        | JVC_HANDSHAKE_TIMEOUT   | a duration in [0ms, 30s]",
+      "--leader-election     | maybe      | JVC_LEADER_ELECTION     | true or false",
+      "--lease-duration      | 0s         | JVC_LEASE_DURATION      | a duration in [1s, 5m]",
+      "--store               | disk       | JVC_STORE               | auto",
+  })
+  void aBadValueNamesTheFlagTheVariableAndTheRange(String flag, String value, String env, String accepted) {
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {flag, value}, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(flag).hasMessageContaining(env).hasMessageContaining(accepted);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} ms")
+  @CsvSource({"2s, 2000", "750ms, 750", "1.5s, 1500", "1m, 60000", "3, 3000", "1min, 60000"})
+  void durationsHaveOneFormatAndABareNumberIsSeconds(String value, long millis) {
+    assertThat(ConfigLoader.load(new String[] {"--refresh-interval", value}, Map.of()).refreshInterval())
+        .isEqualTo(Duration.ofMillis(millis));
+  }
+
+  @Test
+  void theStartLogNamesEverySettingByItsFlagAndHidesTheToken() {
+    String log = Settings.load(Setting.class, new String[] {"--rate", "5"},
+        Map.of("STREAM_TOKEN", "s3cret", "REDIS_URL", "redis://u:hunter2@r:6379")).describe();
+    for (Setting s : Setting.values()) {
+      assertThat(log).contains("  " + s.spec().flag() + "=");
+    }
+    assertThat(log).doesNotContain("s3cret").doesNotContain("hunter2")
+        .contains("--stream-token=(set)  (env STREAM_TOKEN)").contains("--rate=5  (flag --rate)")
+        .contains("--fetchers=60  (default)");
   }
 }

@@ -3,10 +3,10 @@ package io.jvcstreaming.scraper.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.scraper.metrics.CrawlStats;
-import io.jvcstreaming.scraper.support.LineClient;
 import io.jvcstreaming.simulator.Faults;
 import io.jvcstreaming.simulator.ForumSimulator;
 import io.jvcstreaming.simulator.SimulatorConfig;
+import io.jvcstreaming.testkit.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -195,7 +195,7 @@ class CrawlStatsOnExitIT {
 
   private void await(String what, List<String> stderr, java.util.function.BooleanSupplier condition)
       throws InterruptedException {
-    LineClient.await(WAIT, what, () -> {
+    Await.until(WAIT, what, () -> {
       if (!process.isAlive()) {
         throw new AssertionError("the scraper exited early:\n" + String.join("\n", stderr));
       }

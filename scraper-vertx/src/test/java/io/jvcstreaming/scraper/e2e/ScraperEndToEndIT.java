@@ -6,12 +6,14 @@ import io.jvcstreaming.model.Post;
 import io.jvcstreaming.scraper.Scraper;
 import io.jvcstreaming.scraper.config.ConfigLoader;
 import io.jvcstreaming.scraper.config.ScraperConfig;
-import io.jvcstreaming.scraper.support.LineClient;
-import io.jvcstreaming.scraper.support.RedisTestServer;
 import io.jvcstreaming.simulator.Faults;
 import io.jvcstreaming.simulator.ForumSimulator;
 import io.jvcstreaming.simulator.SimulatorConfig;
 import io.jvcstreaming.simulator.TruthPost;
+import io.jvcstreaming.testkit.Await;
+import io.jvcstreaming.testkit.LineClient;
+import io.jvcstreaming.testkit.RedisTestServer;
+import io.jvcstreaming.testkit.Truth;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,12 +24,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The simulator in live mode + a real Redis + the scraper + a TCP client: every published post arrives
@@ -83,16 +85,16 @@ class ScraperEndToEndIT {
   /** Waits until every visible post published before now has arrived, then checks the whole stream. */
   private void assertStreamMatchesTruth(java.util.function.Supplier<List<Post>> streamed) throws InterruptedException {
     long cutoff = System.currentTimeMillis();
-    Set<Long> expected = TruthCheck.mustArrive(simulator.truth(), cutoff);
+    Set<Long> expected = Truth.mustArrive(simulator.truth(), cutoff);
     assertThat(expected).hasSizeGreaterThan(500);
-    LineClient.await(CATCH_UP, "every visible post published before the cutoff", () -> {
-      Set<Long> got = TruthCheck.ids(streamed.get());
+    Await.until(CATCH_UP, "every visible post published before the cutoff", () -> {
+      Set<Long> got = Truth.ids(streamed.get());
       // posts deleted after the cutoff may have been streamed or not: re-read the truth for them
-      Set<Long> stillExpected = TruthCheck.mustArrive(simulator.truth(), cutoff);
+      Set<Long> stillExpected = Truth.mustArrive(simulator.truth(), cutoff);
       return got.containsAll(stillExpected);
-    }, () -> TruthCheck.describeMissing(simulator.truth(), cutoff, streamed.get()));
+    }, () -> Truth.describeMissing(simulator.truth(), cutoff, streamed.get()));
     List<TruthPost> truth = simulator.truth();
-    TruthCheck.assertExactlyOnceAndFaithful(streamed.get(), truth);
+    Truth.assertExactlyOnceAndFaithful(streamed.get(), truth);
   }
 
   @Test
@@ -137,7 +139,7 @@ class ScraperEndToEndIT {
     try (LineClient client = new LineClient(first.streamPort(), "RESUME -1")) {
       Thread.sleep(LIVE_PHASE.toMillis() / 2);
       stopScraper(first);
-      LineClient.await(Duration.ofSeconds(10), "stream closed", client::ended);
+      Await.until(Duration.ofSeconds(10), "stream closed", client::ended);
       all.addAll(client.posts());
       lastSeq = client.lastSeq();
     }
@@ -161,7 +163,7 @@ class ScraperEndToEndIT {
     try (LineClient client = new LineClient(scraper.streamPort(), "RESUME -1")) {
       Thread.sleep(LIVE_PHASE.toMillis() / 3);
       redis.stop();
-      LineClient.await(Duration.ofSeconds(20), "readiness reports the outage",
+      Await.until(Duration.ofSeconds(20), "readiness reports the outage",
           () -> !scraper.readiness().ready() && scraper.readiness().degraded().contains("redis"));
       Thread.sleep(5_000);
       redis.start();

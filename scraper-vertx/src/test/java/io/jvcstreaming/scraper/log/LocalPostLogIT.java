@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jvcstreaming.model.Post;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.stream.RecentPosts;
-import io.jvcstreaming.scraper.support.LineClient;
+import io.jvcstreaming.testkit.Await;
+import io.jvcstreaming.testkit.LineClient;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -110,7 +111,7 @@ class LocalPostLogIT {
   }
 
   private static Child awaitOpen(Child child) throws InterruptedException {
-    LineClient.await(WAIT, "the child opened the store", () -> child.line("OPEN ") != null || !child.process.isAlive(),
+    Await.until(WAIT, "the child opened the store", () -> child.line("OPEN ") != null || !child.process.isAlive(),
         child::output);
     assertThat(child.line("OPEN ")).as("child output: %s", child.output()).isNotNull();
     return child;
@@ -132,7 +133,7 @@ class LocalPostLogIT {
       assertThat(Long.parseLong(open[2])).as("run %d: every acknowledged append survived the kill", run)
           .isGreaterThanOrEqualTo(acked);
       int target = 20 + random.nextInt(400);
-      LineClient.await(WAIT, target + " appends", () -> child.appends() >= target || !child.process.isAlive(),
+      Await.until(WAIT, target + " appends", () -> child.appends() >= target || !child.process.isAlive(),
           child::output);
       assertThat(child.process.isAlive()).as("child still appending: %s", child.output()).isTrue();
       child.process.destroyForcibly(); // SIGKILL, mid-loop: most of the loop's time is spent committing
@@ -187,6 +188,6 @@ class LocalPostLogIT {
     Child third = startChild(dir);
     assertThat(third.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(third.process.exitValue()).isEqualTo(2);
-    LineClient.await(WAIT, "the third child's message", () -> third.line("IN-USE ") != null, third::output);
+    Await.until(WAIT, "the third child's message", () -> third.line("IN-USE ") != null, third::output);
   }
 }

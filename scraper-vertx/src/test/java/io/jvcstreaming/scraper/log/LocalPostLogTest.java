@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jvcstreaming.model.Post;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.stream.RecentPosts;
-import io.jvcstreaming.scraper.support.TestPosts;
+import io.jvcstreaming.testkit.Await;
+import io.jvcstreaming.testkit.TestPosts;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -147,7 +148,7 @@ class LocalPostLogTest extends PostLogContract {
     log.onStreamLost(reasons::add);
     log.append(1, TestPosts.posts(1, 1, 3), 1).await();
     deleteTree(dir);
-    io.jvcstreaming.scraper.support.LineClient.await(WAIT, "the loss noticed", () -> !reasons.isEmpty());
+    io.jvcstreaming.testkit.Await.until(WAIT, "the loss noticed", () -> !reasons.isEmpty());
     assertThat(reasons).hasSize(1);
     assertThat(reasons.get(0)).contains(log.streamId()).contains("deleted").contains("exit 3");
     assertThat(metrics.streamsLost()).isEqualTo(1);

@@ -6,8 +6,9 @@ import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.model.Post;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.stream.RecentPosts;
-import io.jvcstreaming.scraper.support.LineClient;
-import io.jvcstreaming.scraper.support.TestPosts;
+import io.jvcstreaming.testkit.Await;
+import io.jvcstreaming.testkit.LineClient;
+import io.jvcstreaming.testkit.TestPosts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ abstract class PostLogContract {
 
   /** The window once the log has fed it {@code size} posts (the Redis tailer feeds it asynchronously). */
   static List<Post> window(RecentPosts recent, int size) throws Exception {
-    LineClient.await(WAIT, "the stream window holds " + size + " posts", () -> recent.size() == size,
+    Await.until(WAIT, "the stream window holds " + size + " posts", () -> recent.size() == size,
         () -> "it holds " + recent.size());
     return decode(recent);
   }

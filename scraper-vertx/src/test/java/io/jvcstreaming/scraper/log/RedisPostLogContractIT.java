@@ -2,7 +2,7 @@ package io.jvcstreaming.scraper.log;
 
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.stream.RecentPosts;
-import io.jvcstreaming.scraper.support.RedisTestServer;
+import io.jvcstreaming.testkit.RedisTestServer;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

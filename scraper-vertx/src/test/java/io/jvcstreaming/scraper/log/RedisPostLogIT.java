@@ -6,23 +6,24 @@ import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.model.Post;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.stream.RecentPosts;
-import io.jvcstreaming.scraper.support.LineClient;
-import io.jvcstreaming.scraper.support.RedisTestServer;
-import io.jvcstreaming.scraper.support.TestPosts;
+import io.jvcstreaming.testkit.Await;
+import io.jvcstreaming.testkit.LineClient;
+import io.jvcstreaming.testkit.RedisTestServer;
+import io.jvcstreaming.testkit.TestPosts;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The Redis log against a real Redis server. */
 class RedisPostLogIT {
@@ -65,7 +66,7 @@ class RedisPostLogIT {
     assertThat(log.append(7, TestPosts.posts(7, 100, 10), 1).await()).isZero();
     assertThat(log.append(7, TestPosts.posts(7, 105, 10), 2).await()).as("only ids 110..114 are new").isEqualTo(5);
     assertThat(log.bookmark(7).await()).isEqualTo(new Bookmark(7, 114, 2));
-    LineClient.await(WAIT, "tail reaches 15 posts", () -> recent.size() == 15);
+    Await.until(WAIT, "tail reaches 15 posts", () -> recent.size() == 15);
     List<Post> posts = decodeAll(recent);
     assertThat(posts).extracting(Post::id).containsExactlyElementsOf(
         java.util.stream.LongStream.range(100, 115).boxed().toList());
@@ -93,9 +94,9 @@ class RedisPostLogIT {
 
     RecentPosts recent = new RecentPosts(100_000);
     RedisPostLog second = open(recent);
-    LineClient.await(WAIT, "window reloaded from Redis", () -> recent.size() == 20);
+    Await.until(WAIT, "window reloaded from Redis", () -> recent.size() == 20);
     assertThat(second.append(1, TestPosts.posts(1, 1, 25), 1).await()).isEqualTo(5);
-    LineClient.await(WAIT, "25 posts", () -> recent.size() == 25);
+    Await.until(WAIT, "25 posts", () -> recent.size() == 25);
     assertThat(decodeAll(recent)).extracting(Post::seq).containsExactlyElementsOf(
         java.util.stream.LongStream.range(1, 26).boxed().toList());
   }
@@ -114,11 +115,11 @@ class RedisPostLogIT {
       failed = true;
     }
     assertThat(failed).as("append fails while Redis is down").isTrue();
-    LineClient.await(WAIT, "unhealthy", () -> !log.healthy());
+    Await.until(WAIT, "unhealthy", () -> !log.healthy());
     assertThat(recent.size()).as("the window still serves what it held").isEqualTo(5);
 
     redis.start(); // AOF brings the data back
-    LineClient.await(Duration.ofSeconds(40), "healthy again", () -> {
+    Await.until(Duration.ofSeconds(40), "healthy again", () -> {
       try {
         return log.bookmark(3).await().lastMessageId() == 5;
       } catch (Exception e) {
@@ -126,7 +127,7 @@ class RedisPostLogIT {
       }
     });
     assertThat(log.append(3, TestPosts.posts(3, 1, 10), 1).await()).isEqualTo(5);
-    LineClient.await(WAIT, "window complete", () -> recent.size() == 10);
+    Await.until(WAIT, "window complete", () -> recent.size() == 10);
     assertThat(decodeAll(recent)).extracting(Post::id).containsExactlyElementsOf(
         java.util.stream.LongStream.range(1, 11).boxed().toList());
   }

@@ -8,8 +8,9 @@ import io.jvcstreaming.scraper.config.ConfigLoader;
 import io.jvcstreaming.scraper.config.ScraperConfig;
 import io.jvcstreaming.scraper.log.InMemoryPostLog;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
-import io.jvcstreaming.scraper.support.LineClient;
-import io.jvcstreaming.scraper.support.TestPosts;
+import io.jvcstreaming.testkit.Await;
+import io.jvcstreaming.testkit.LineClient;
+import io.jvcstreaming.testkit.TestPosts;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -108,7 +109,7 @@ class StreamLoadIT {
       OutputStream out = stalled.getOutputStream();
       out.write("LIVE\n".getBytes());
       out.flush();
-      LineClient.await(Duration.ofSeconds(10), "all clients live", () -> server.liveClientCount() == CLIENTS + 1);
+      Await.until(Duration.ofSeconds(10), "all clients live", () -> server.liveClientCount() == CLIENTS + 1);
 
       // 200 posts every 10 ms from a timer, each batch a topic of its own, for SECONDS
       long total = (long) RATE * SECONDS;

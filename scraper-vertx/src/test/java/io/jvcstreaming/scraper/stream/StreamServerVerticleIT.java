@@ -7,8 +7,9 @@ import io.jvcstreaming.scraper.config.ConfigLoader;
 import io.jvcstreaming.scraper.config.ScraperConfig;
 import io.jvcstreaming.scraper.log.InMemoryPostLog;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
-import io.jvcstreaming.scraper.support.LineClient;
-import io.jvcstreaming.scraper.support.TestPosts;
+import io.jvcstreaming.testkit.Await;
+import io.jvcstreaming.testkit.LineClient;
+import io.jvcstreaming.testkit.TestPosts;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.OutputStream;
@@ -78,11 +79,11 @@ class StreamServerVerticleIT {
     startServer(100_000);
     try (LineClient a = new LineClient(server.actualPort(), "LIVE");
          LineClient b = new LineClient(server.actualPort())) {
-      LineClient.await(WAIT, "both clients live", () -> server.liveClientCount() == 2);
+      Await.until(WAIT, "both clients live", () -> server.liveClientCount() == 2);
       for (int t = 0; t < 50; t++) {
         appendTopic(1000 + t, 1, 40);
       }
-      LineClient.await(WAIT, "2000 posts on both", () -> a.posts().size() == 2000 && b.posts().size() == 2000);
+      Await.until(WAIT, "2000 posts on both", () -> a.posts().size() == 2000 && b.posts().size() == 2000);
       for (LineClient c : List.of(a, b)) {
         assertThat(c.controls()).containsExactly(greeting(-1, -1));
         List<Post> posts = c.posts();
@@ -100,9 +101,9 @@ class StreamServerVerticleIT {
     startServer(1000);
     appendTopic(1, 1, 10);
     try (LineClient nc = new LineClient(server.actualPort())) {
-      LineClient.await(WAIT, "the client live", () -> server.liveClientCount() == 1);
+      Await.until(WAIT, "the client live", () -> server.liveClientCount() == 1);
       appendTopic(2, 1, 5);
-      LineClient.await(WAIT, "5 live posts", () -> nc.posts().size() == 5);
+      Await.until(WAIT, "5 live posts", () -> nc.posts().size() == 5);
       assertThat(nc.controls()).containsExactly(greeting(0, 9));
       assertThat(nc.posts()).extracting(Post::seq).containsExactlyElementsOf(seqs(10, 15));
     }
@@ -114,9 +115,9 @@ class StreamServerVerticleIT {
     startServer(100_000);
     appendTopic(1, 1, 30);
     try (LineClient c = new LineClient(server.actualPort(), "RESUME " + log.streamId() + " 9")) {
-      LineClient.await(WAIT, "replay of seq 10..29", () -> c.posts().size() == 20);
+      Await.until(WAIT, "replay of seq 10..29", () -> c.posts().size() == 20);
       appendTopic(2, 1, 5);
-      LineClient.await(WAIT, "5 live posts after the replay", () -> c.posts().size() == 25);
+      Await.until(WAIT, "5 live posts after the replay", () -> c.posts().size() == 25);
       assertThat(c.controls()).containsExactly(greeting(0, 29), "# OK resume from=10");
       assertThat(c.posts()).extracting(Post::seq).containsExactlyElementsOf(seqs(10, 35));
       assertThat(metrics.resumeAnswers("ok")).isEqualTo(1);
@@ -129,7 +130,7 @@ class StreamServerVerticleIT {
     startServer(1000);
     appendTopic(1, 1, 30);
     try (LineClient c = new LineClient(server.actualPort(), "RESUME 24")) {
-      LineClient.await(WAIT, "replay of seq 25..29", () -> c.posts().size() == 5);
+      Await.until(WAIT, "replay of seq 25..29", () -> c.posts().size() == 5);
       assertThat(c.controlsAfterGreeting()).containsExactly("# OK resume from=25");
       assertThat(c.posts()).extracting(Post::seq).containsExactlyElementsOf(seqs(25, 30));
     }
@@ -140,7 +141,7 @@ class StreamServerVerticleIT {
     startServer(10);
     appendTopic(1, 1, 25);
     try (LineClient c = new LineClient(server.actualPort(), "RESUME " + log.streamId() + " 2")) {
-      LineClient.await(WAIT, "the 10 posts held", () -> c.posts().size() == 10);
+      Await.until(WAIT, "the 10 posts held", () -> c.posts().size() == 10);
       assertThat(c.controls()).containsExactly(greeting(15, 24),
           "# ERROR resume-too-old requested=2 oldest=15 from=15");
       assertThat(c.posts()).extracting(Post::seq).containsExactlyElementsOf(seqs(15, 25));
@@ -154,10 +155,10 @@ class StreamServerVerticleIT {
     startServer(1000);
     appendTopic(1, 1, 30);
     try (LineClient c = new LineClient(server.actualPort(), "RESUME " + log.streamId() + " 4084")) {
-      LineClient.await(WAIT, "the answer", () -> c.controls().size() == 2);
+      Await.until(WAIT, "the answer", () -> c.controls().size() == 2);
       assertThat(c.controlsAfterGreeting()).containsExactly("# ERROR resume-beyond-head requested=4084 head=29 from=30");
       appendTopic(2, 1, 5);
-      LineClient.await(WAIT, "the 5 new posts", () -> c.posts().size() == 5);
+      Await.until(WAIT, "the 5 new posts", () -> c.posts().size() == 5);
       assertThat(c.posts()).extracting(Post::seq).containsExactlyElementsOf(seqs(30, 35));
       assertThat(metrics.resumeAnswers("resume-beyond-head")).isEqualTo(1);
       assertThat(metrics.render(true, true))
@@ -172,7 +173,7 @@ class StreamServerVerticleIT {
     appendTopic(1, 1, 30);
     String other = log.streamId().equals("0123456789abcdef") ? "fedcba9876543210" : "0123456789abcdef";
     try (LineClient c = new LineClient(server.actualPort(), "RESUME " + other + " 12")) {
-      LineClient.await(WAIT, "everything held", () -> c.posts().size() == 30);
+      Await.until(WAIT, "everything held", () -> c.posts().size() == 30);
       assertThat(c.controlsAfterGreeting()).containsExactly(
           "# ERROR stream-changed requested=" + other + " stream=" + log.streamId() + " from=0");
       assertThat(c.posts()).extracting(Post::seq).containsExactlyElementsOf(seqs(0, 30));
@@ -186,11 +187,11 @@ class StreamServerVerticleIT {
     startServer(1000);
     appendTopic(1, 1, 30);
     try (LineClient c = new LineClient(server.actualPort())) {
-      LineClient.await(WAIT, "the client put live by the window", () -> server.liveClientCount() == 1);
+      Await.until(WAIT, "the client put live by the window", () -> server.liveClientCount() == 1);
       appendTopic(2, 1, 5);
-      LineClient.await(WAIT, "5 live posts", () -> c.posts().size() == 5);
+      Await.until(WAIT, "5 live posts", () -> c.posts().size() == 5);
       c.send("RESUME " + log.streamId() + " 9");
-      LineClient.await(WAIT, "the answer and the replay from 10", () -> c.posts().size() == 5 + 25);
+      Await.until(WAIT, "the answer and the replay from 10", () -> c.posts().size() == 5 + 25);
       assertThat(c.controlsAfterGreeting()).containsExactly("# WARN resume-after-live requested=9 from=10");
       assertThat(c.postsAfterControl(1)).extracting(Post::seq).containsExactlyElementsOf(seqs(10, 35));
       assertThat(metrics.resumeAnswers("resume-after-live")).isEqualTo(1);
@@ -204,8 +205,8 @@ class StreamServerVerticleIT {
     try (LineClient bad = new LineClient(server.actualPort(), "AUTH nope", "RESUME -1");
          LineClient good = new LineClient(server.actualPort(), "AUTH s3cret", "RESUME " + log.streamId() + " -1");
          LineClient silent = new LineClient(server.actualPort())) {
-      LineClient.await(WAIT, "good client served", () -> good.posts().size() == 3);
-      LineClient.await(WAIT, "bad and silent clients closed", () -> bad.ended() && silent.ended());
+      Await.until(WAIT, "good client served", () -> good.posts().size() == 3);
+      Await.until(WAIT, "bad and silent clients closed", () -> bad.ended() && silent.ended());
       assertThat(good.controlsAfterGreeting()).containsExactly("# OK resume from=0");
       assertThat(bad.posts()).isEmpty();
       assertThat(bad.controlsAfterGreeting()).containsExactly("# ERROR auth-failed");
@@ -225,7 +226,7 @@ class StreamServerVerticleIT {
       out.write("LIVE\n".getBytes());
       out.flush();
       try (LineClient fast = new LineClient(server.actualPort(), "LIVE")) {
-        LineClient.await(WAIT, "two live clients", () -> server.liveClientCount() == 2);
+        Await.until(WAIT, "two live clients", () -> server.liveClientCount() == 2);
         // The slow client never reads. Posts keep coming, 100 at a time, each batch read by the fast client
         // before the next: the fast one never waits on the slow one, which falls out of the window and is cut.
         int total = 0;
@@ -233,10 +234,10 @@ class StreamServerVerticleIT {
           appendTopic(10_000 + t, 1, 100);
           total += 100;
           int expected = total;
-          LineClient.await(WAIT, expected + " posts on the fast client", () -> fast.posts().size() == expected,
+          Await.until(WAIT, expected + " posts on the fast client", () -> fast.posts().size() == expected,
               () -> "fast client has " + fast.posts().size() + ", " + server.describeClients());
         }
-        LineClient.await(WAIT, "the slow client cut", () -> server.clientCount() == 1, server::describeClients);
+        Await.until(WAIT, "the slow client cut", () -> server.clientCount() == 1, server::describeClients);
         assertThat(metrics.render(true, true)).contains("jvc_stream_clients_disconnected_slow_total 1");
         List<Post> posts = fast.posts();
         for (int i = 0; i < posts.size(); i++) {
@@ -250,7 +251,7 @@ class StreamServerVerticleIT {
   void garbageHandshakeIsAnsweredAndClosed() throws Exception {
     startServer(100);
     try (LineClient c = new LineClient(server.actualPort(), "GET / HTTP/1.1")) {
-      LineClient.await(WAIT, "closed", c::ended);
+      Await.until(WAIT, "closed", c::ended);
       assertThat(c.controlsAfterGreeting()).singleElement().asString().startsWith("# ERROR bad-handshake");
     }
   }
@@ -259,7 +260,7 @@ class StreamServerVerticleIT {
   void anOverlongHandshakeLineIsABadHandshake() throws Exception {
     startServer(100);
     try (LineClient c = new LineClient(server.actualPort(), "RESUME " + "9".repeat(600))) {
-      LineClient.await(WAIT, "closed", c::ended);
+      Await.until(WAIT, "closed", c::ended);
       assertThat(c.controlsAfterGreeting()).singleElement().asString()
           .startsWith("# ERROR bad-handshake line longer than 512 bytes");
     }

@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics.config;
 
+import io.jvcstreaming.config.Durations;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import java.util.Set;
  * The whole configuration of one analytics run, validated in the compact constructor.
  *
  * <p>Built by {@link JobConfigLoader} from CLI flags and environment variables (the flag wins), each with
- * a documented default (see {@link Defaults}). Deliberately NOT Serializable: it lives on the driver only, so it
+ * a documented default (see {@link JobSetting}). Deliberately NOT Serializable: it lives on the driver only, so it
  * can never be captured in the checkpointed DStream graph (where a changed option would be silently ignored on
  * recovery and the token written in plain text); the graph's functions read what they need at each batch from
  * {@code jobs.RunSettings}. {@link #toString()} masks the stream token.
@@ -55,7 +56,7 @@ public record JobConfig(JobName job, String sourceHost, int sourcePort, String s
                    boolean writeAheadLog) {
     this(job, sourceHost, sourcePort, streamToken, batchMillis, checkpointDir, top, windowMillis, emit, pseudos,
         minWordLength, stopWords, stopWordsSource, publishUrl, writeAheadLog,
-        JobConfigLoader.durationMillis("state-idle-timeout", Defaults.STATE_IDLE_TIMEOUT));
+        Durations.parse(JobSetting.STATE_IDLE_TIMEOUT.spec().defaultValue()).toMillis());
   }
 
   /** The jobs the launcher knows, by their {@code --job} name. */
@@ -72,8 +73,8 @@ public record JobConfig(JobName job, String sourceHost, int sourcePort, String s
           return n;
         }
       }
-      throw new IllegalArgumentException("job: unknown job '" + value + "'; expected one of "
-          + List.of("stickers", "authors", "words", "pseudo", "topics", "all"));
+      throw JobSetting.JOB.invalid("one of " + List.of("stickers", "authors", "words", "pseudo", "topics", "all"),
+          value);
     }
   }
 
@@ -85,7 +86,7 @@ public record JobConfig(JobName job, String sourceHost, int sourcePort, String s
       return switch (value.strip().toLowerCase(Locale.ROOT)) {
         case "table" -> TABLE;
         case "json" -> JSON;
-        default -> throw new IllegalArgumentException("emit: expected 'table' or 'json', got '" + value + "'");
+        default -> throw JobSetting.EMIT.invalid("table or json", value);
       };
     }
   }
@@ -94,44 +95,43 @@ public record JobConfig(JobName job, String sourceHost, int sourcePort, String s
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(emit, "emit");
     if (sourceHost == null || sourceHost.isBlank()) {
-      throw new IllegalArgumentException("source: host must not be blank");
+      throw JobSetting.SOURCE.invalid("host:port with a host", sourceHost);
     }
     if (sourcePort < 1 || sourcePort > 65_535) {
-      throw new IllegalArgumentException("source: port must be in 1..65535, got " + sourcePort);
+      throw JobSetting.SOURCE.invalid("host:port with a port in 1..65535", sourceHost + ":" + sourcePort);
     }
     if (streamToken != null && streamToken.isBlank()) {
       streamToken = null;
     }
     if (batchMillis < 100 || batchMillis > 3_600_000) {
-      throw new IllegalArgumentException("batch: must be in 100ms..1h, got " + batchMillis + "ms");
+      throw JobSetting.BATCH.invalid("a duration in 100ms..1h", batchMillis + "ms");
     }
     if (checkpointDir == null || checkpointDir.isBlank()) {
-      throw new IllegalArgumentException("checkpoint-dir: must not be blank");
+      throw JobSetting.CHECKPOINT_DIR.invalid("a directory path or Hadoop URI", checkpointDir);
     }
     if (top < 1 || top > 1_000_000) {
-      throw new IllegalArgumentException("top: must be in 1..1000000, got " + top);
+      throw JobSetting.TOP.invalid("an integer in 1..1000000", top);
     }
     if (windowMillis < batchMillis || windowMillis > 86_400_000L) {
-      throw new IllegalArgumentException("window: must be in [batch interval (" + batchMillis + "ms)..24h], got "
-          + windowMillis + "ms");
+      throw JobSetting.WINDOW.invalid("a duration in [the batch interval (" + batchMillis + "ms), 24h]",
+          windowMillis + "ms");
     }
     if (windowMillis % batchMillis != 0) {
-      throw new IllegalArgumentException("window: must be a multiple of the batch interval (" + batchMillis
-          + "ms), got " + windowMillis + "ms");
+      throw JobSetting.WINDOW.invalid("a multiple of the batch interval (" + batchMillis + "ms)",
+          windowMillis + "ms");
     }
     pseudos = pseudos == null ? Set.of() : Set.copyOf(pseudos.stream()
         .map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty()).toList());
     if (job == JobName.PSEUDO && pseudos.isEmpty()) {
-      throw new IllegalArgumentException("pseudo: the pseudo job needs at least one pseudo (--pseudo a,b or JVC_PSEUDO)");
+      throw JobSetting.PSEUDO.invalid("at least one pseudo for the pseudo job (a,b)", "");
     }
     if (minWordLength < 1 || minWordLength > 100) {
-      throw new IllegalArgumentException("min-word-length: must be in 1..100, got " + minWordLength);
+      throw JobSetting.MIN_WORD_LENGTH.invalid("an integer in 1..100", minWordLength);
     }
     stopWords = stopWords == null ? Set.of() : Set.copyOf(stopWords);
     stopWordsSource = stopWordsSource == null ? "none" : stopWordsSource;
     if (stateIdleTimeoutMillis < 1_000 || stateIdleTimeoutMillis > 3650L * 86_400_000L) {
-      throw new IllegalArgumentException("state-idle-timeout: must be in 1s..3650d, got " + stateIdleTimeoutMillis
-          + "ms");
+      throw JobSetting.STATE_IDLE_TIMEOUT.invalid("a duration in 1s..3650d", stateIdleTimeoutMillis + "ms");
     }
     if (metricsPort < 0 || metricsPort > 65_535) {
       throw new IllegalArgumentException("metrics-port: must be off or in 1..65535, got " + metricsPort);
@@ -139,7 +139,7 @@ public record JobConfig(JobName job, String sourceHost, int sourcePort, String s
     if (publishUrl != null) {
       String scheme = publishUrl.getScheme();
       if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || publishUrl.getHost() == null) {
-        throw new IllegalArgumentException("publish-url: must be an absolute http(s) URL, got " + publishUrl);
+        throw JobSetting.PUBLISH_URL.invalid("an absolute http(s) URL", publishUrl);
       }
     }
   }

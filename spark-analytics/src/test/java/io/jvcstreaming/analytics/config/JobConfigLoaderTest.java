@@ -3,8 +3,14 @@ package io.jvcstreaming.analytics.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jvcstreaming.config.Settings;
+import io.jvcstreaming.config.SettingsTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JobConfigLoaderTest {
 
@@ -36,9 +42,10 @@ class JobConfigLoaderTest {
     assertThat(JobConfigLoader.load(new String[] {"--job", "words", "--metrics-port", "OFF"},
         Map.of("JVC_METRICS_PORT", "4050")).metricsPort()).as("the flag wins").isZero();
     assertThatThrownBy(() -> load("--job", "words", "--metrics-port", "70000"))
-        .hasMessageContaining("metrics-port: must be off or in 1..65535, got 70000");
+        .hasMessageContaining("--metrics-port").hasMessageContaining("JVC_METRICS_PORT")
+        .hasMessageContaining("off or a port in 1..65535, got '70000'");
     assertThatThrownBy(() -> load("--job", "words", "--metrics-port", "on"))
-        .hasMessageContaining("metrics-port: expected an integer, got 'on'");
+        .hasMessageContaining("--metrics-port").hasMessageContaining("off or a port in 1..65535, got 'on'");
   }
 
   @Test
@@ -48,7 +55,7 @@ class JobConfigLoaderTest {
     assertThat(JobConfigLoader.load(new String[] {"--job", "words"}, Map.of("JVC_STATE_IDLE_TIMEOUT", "7d"))
         .stateIdleTimeoutMillis()).isEqualTo(7L * 86_400_000L);
     assertThatThrownBy(() -> load("--job", "words", "--state-idle-timeout", "500ms"))
-        .hasMessageStartingWith("state-idle-timeout: must be in 1s..3650d");
+        .hasMessageStartingWith("invalid --state-idle-timeout / JVC_STATE_IDLE_TIMEOUT: expected a duration in 1s..3650d");
   }
 
   @Test
@@ -73,32 +80,64 @@ class JobConfigLoaderTest {
     assertThat(c.stopWords()).contains("toujours", "vraiment", "peut-être");
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "--job likes                         | invalid --job / JVC_JOB: expected one of [stickers",
+      "                                    | invalid --job / JVC_JOB: expected a job name",
+      "--job all --top 0                   | invalid --top / JVC_TOP: expected an integer in 1..1000000, got '0'",
+      "--job all --top x                   | invalid --top / JVC_TOP: expected an integer",
+      "--job all --batch 50ms              | invalid --batch / JVC_BATCH: expected a duration in 100ms..1h",
+      "--job all --batch soon              | invalid --batch / JVC_BATCH: expected a duration such as 500ms",
+      "--job all --window 4s               | invalid --window / JVC_WINDOW: expected a multiple of the batch",
+      "--job all --window 2d               | invalid --window / JVC_WINDOW: expected a duration in [the batch",
+      "--job all --source nohost           | invalid --source / SCRAPER_ADDR: expected host:port",
+      "--job all --source h:70000          | invalid --source / SCRAPER_ADDR: expected host:port with a port in 1..65535",
+      "--job pseudo                        | invalid --pseudo / JVC_PSEUDO: expected at least one pseudo",
+      "--job all --min-word-length 0       | invalid --min-word-length / JVC_MIN_WORD_LENGTH: expected an integer in 1..100",
+      "--job all --emit xml                | invalid --emit / JVC_EMIT: expected table or json",
+      "--job all --publish-url ftp://x/y   | invalid --publish-url / JVC_PUBLISH_URL: expected an absolute http(s) URL",
+      "--job all --stop-words /nope/n.txt  | invalid --stop-words / JVC_STOP_WORDS: expected none, builtin or a readable",
+      "--job all --wal maybe               | invalid --wal / JVC_WAL: expected true or false",
+      "--job all --state-idle-timeout 500ms | invalid --state-idle-timeout / JVC_STATE_IDLE_TIMEOUT: expected a duration in 1s..3650d",
+      "--job all --colour red              | unknown option '--colour'",
+      "--job                               | option --job needs a value",
+  })
+  void aBadValueNamesTheFlagTheVariableAndTheRange(String args, String message) {
+    String[] argv = args == null ? new String[0] : args.trim().split("\\s+");
+    assertThatThrownBy(() -> load(argv)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
+  }
+
   @Test
-  void invalidValuesNameTheKeyAndTheRange() {
-    assertThatThrownBy(() -> load("--job", "likes")).hasMessageStartingWith("job: unknown job 'likes'");
-    assertThatThrownBy(() -> load()).hasMessageStartingWith("job: missing");
-    assertThatThrownBy(() -> load("--job", "all", "--top", "0")).hasMessage("top: must be in 1..1000000, got 0");
-    assertThatThrownBy(() -> load("--job", "all", "--top", "x")).hasMessageStartingWith("top: expected an integer");
-    assertThatThrownBy(() -> load("--job", "all", "--batch", "50ms")).hasMessageStartingWith("batch: must be in 100ms..1h");
-    assertThatThrownBy(() -> load("--job", "all", "--window", "4s")).hasMessageStartingWith("window: must be a multiple");
-    assertThatThrownBy(() -> load("--job", "all", "--source", "nohost")).hasMessageStartingWith("source: expected host:port");
-    assertThatThrownBy(() -> load("--job", "all", "--source", "h:70000")).hasMessageStartingWith("source: port must be in 1..65535");
-    assertThatThrownBy(() -> load("--job", "pseudo")).hasMessageStartingWith("pseudo: the pseudo job needs");
-    assertThatThrownBy(() -> load("--job", "all", "--min-word-length", "0")).hasMessageStartingWith("min-word-length: must be in 1..100");
-    assertThatThrownBy(() -> load("--job", "all", "--emit", "xml")).hasMessageStartingWith("emit: expected 'table' or 'json'");
-    assertThatThrownBy(() -> load("--job", "all", "--publish-url", "ftp://x/y")).hasMessageStartingWith("publish-url:");
-    assertThatThrownBy(() -> load("--job", "all", "--stop-words", "/nope/none.txt")).hasMessageStartingWith("stop-words: cannot read");
-    assertThatThrownBy(() -> load("--job", "all", "--colour", "red")).hasMessageStartingWith("unknown option --colour");
-    assertThatThrownBy(() -> load("--job")).hasMessageStartingWith("job: missing value");
+  void theStartLogNamesEverySettingAndHidesTheToken() {
+    String log = Settings.load(JobSetting.class, new String[] {"--job", "words"}, Map.of("STREAM_TOKEN", "s3cret"))
+        .describe();
+    for (JobSetting k : JobSetting.values()) {
+      assertThat(log).contains("  " + k.spec().name() + "=");
+    }
+    assertThat(log).doesNotContain("s3cret").contains("STREAM_TOKEN=(set)  (env STREAM_TOKEN)")
+        .contains("--job=words  (flag --job)").contains("--batch=3s  (default)");
+  }
+
+  @Test
+  void helpListsEveryFlagAndVariable() {
+    for (JobSetting k : JobSetting.values()) {
+      assertThat(JobConfigLoader.usage()).contains(k.spec().env()).contains(k.spec().name());
+    }
+  }
+
+  @Test
+  void theReadmeTableListsEverySettingWithItsDefault() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    assertThat(SettingsTable.problems(readme, JobSetting.class)).isEmpty();
   }
 
   @Test
   void durations() {
-    assertThat(JobConfigLoader.durationMillis("batch", "3")).isEqualTo(3_000);
-    assertThat(JobConfigLoader.durationMillis("batch", "1.5s")).isEqualTo(1_500);
-    assertThat(JobConfigLoader.durationMillis("window", "10m")).isEqualTo(600_000);
-    assertThat(JobConfigLoader.durationMillis("window", "1h")).isEqualTo(3_600_000);
-    assertThat(JobConfigLoader.durationMillis("state-idle-timeout", "30d")).isEqualTo(2_592_000_000L);
+    assertThat(load("--job", "all", "--batch", "3").batchMillis()).as("a bare number is seconds").isEqualTo(3_000);
+    assertThat(load("--job", "all", "--batch", "1.5s", "--window", "3s").batchMillis()).isEqualTo(1_500);
+    assertThat(load("--job", "all", "--window", "1h").windowMillis()).isEqualTo(3_600_000);
+    assertThat(load("--job", "all", "--window", "10min").windowMillis()).isEqualTo(600_000);
+    assertThat(load("--job", "all", "--state-idle-timeout", "30d").stateIdleTimeoutMillis()).isEqualTo(2_592_000_000L);
   }
 
   private static JobConfig load(String... args) {

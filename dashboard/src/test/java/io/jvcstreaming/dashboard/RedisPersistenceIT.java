@@ -3,8 +3,8 @@ package io.jvcstreaming.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.dashboard.support.Http;
-import io.jvcstreaming.dashboard.support.RedisTestServer;
 import io.jvcstreaming.dashboard.support.TestDashboards;
+import io.jvcstreaming.testkit.RedisTestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** With a real Redis, a restarted dashboard shows the latest results at once, before any new batch. */
-class RedisPersistenceTest {
+class RedisPersistenceIT {
 
   private static RedisTestServer redis;
 

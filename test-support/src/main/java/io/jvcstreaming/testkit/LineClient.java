@@ -1,4 +1,4 @@
-package io.jvcstreaming.scraper.support;
+package io.jvcstreaming.testkit;
 
 import io.jvcstreaming.codec.BoundedLineReader;
 import io.jvcstreaming.codec.MalformedLineException;
@@ -8,13 +8,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 
-/** A plain-socket stream client for tests: sends a handshake, then collects posts and control lines. */
+/**
+ * A plain-socket NDJSON stream client for tests: sends the handshake lines it is given, then collects posts, control
+ * lines ({@code #...}) and malformed lines as they come, without any protocol logic of its own (for that, the e2e
+ * tier's careful receiver). Wait on its lists with {@link Await}.
+ */
 public final class LineClient implements AutoCloseable {
 
   private final Socket socket;
@@ -100,21 +102,6 @@ public final class LineClient implements AutoCloseable {
 
   public long lastSeq() {
     return posts.isEmpty() ? -1 : posts.get(posts.size() - 1).seq();
-  }
-
-  public static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-    await(timeout, what, condition, () -> "");
-  }
-
-  public static void await(Duration timeout, String what, BooleanSupplier condition,
-      java.util.function.Supplier<String> state) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what + " " + state.get());
-      }
-      Thread.sleep(50);
-    }
   }
 
   @Override

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** k8s/minikube.sh parses and passes shellcheck; the Dockerfiles keep the rules they were reviewed for. */
-class ScriptsAndImagesTest {
+class ScriptsAndImagesIT {
 
   static final Path SCRIPT = Chart.REPO.resolve("k8s/minikube.sh");
 

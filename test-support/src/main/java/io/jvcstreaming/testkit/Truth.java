@@ -1,4 +1,4 @@
-package io.jvcstreaming.e2e.support;
+package io.jvcstreaming.testkit;
 
 import io.jvcstreaming.model.Post;
 import io.jvcstreaming.simulator.TruthPost;
@@ -12,6 +12,7 @@ import java.util.Set;
 /**
  * The stream against the simulator's truth: every visible post published up to a cutoff arrives; posts deleted
  * since may or may not have arrived; nothing invented; no post twice; seqs continuous; every field as published.
+ * The consumer brings {@code forum-simulator} (the truth) on its test classpath (optional here).
  */
 public final class Truth {
 
@@ -48,8 +49,24 @@ public final class Truth {
         }
       }
     }
+    if (missing > 0) {
+      describeFirstMissingTopic(truth, cutoffMillis, streamed, got, sb);
+    }
     return missing + " visible post(s) published before the cutoff missing from the stream (" + streamed.size()
         + " streamed):" + sb;
+  }
+
+  /** The topic of the first missing post, as published (D: deleted since, !: missing) and as streamed (id@page). */
+  private static void describeFirstMissingTopic(List<TruthPost> truth, long cutoffMillis, List<Post> streamed,
+      Set<Long> got, StringBuilder sb) {
+    long topic = truth.stream().filter(t -> !t.deleted() && t.publishedAtMillis() <= cutoffMillis
+        && !got.contains(t.post().id())).findFirst().orElseThrow().post().topicId();
+    sb.append("\n    topic ").append(topic).append(" truth:");
+    truth.stream().filter(t -> t.post().topicId() == topic).forEach(t -> sb.append(' ').append(t.post().id() % 100_000)
+        .append(t.deleted() ? "D" : "").append(got.contains(t.post().id()) ? "" : "!"));
+    sb.append("\n    streamed:");
+    streamed.stream().filter(p -> p.topicId() == topic).forEach(p -> sb.append(' ').append(p.id() % 100_000)
+        .append('@').append(p.url().replaceAll(".*-(\\d+)-0-1-0-.*", "$1")));
   }
 
   /** No post twice, seqs continuous, nothing invented, every field as published. Throws with the first offence. */
@@ -109,56 +126,5 @@ public final class Truth {
     StringBuilder sb = new StringBuilder("\"");
     s.codePoints().forEach(c -> sb.append(c > 126 || c == ' ' ? String.format("\\u%04x", c) : Character.toString(c)));
     return sb.append('"').toString();
-  }
-
-  /** The counts the Spark jobs must hold after the first {@code n} posts of the stream. */
-  public static Map<String, Long> expectedCounts(String job, List<Post> prefix) {
-    Map<String, Long> m = new HashMap<>();
-    for (Post p : prefix) {
-      count(job, p, m);
-    }
-    return m;
-  }
-
-  /** Adds what one post counts for in {@code job} to {@code m}. */
-  public static void count(String job, Post p, Map<String, Long> m) {
-    switch (job) {
-      case "authors" -> m.merge(p.author(), 1L, Long::sum);
-      case "topics" -> m.merge(Long.toString(p.topicId()), 1L, Long::sum);
-      case "words" -> Words.of(p.text()).forEach(w -> m.merge(w, 1L, Long::sum));
-      case "stickers" -> {
-        for (String s : p.stickers()) {
-          if (s != null && !s.isBlank()) {
-            m.merge(s.strip(), 1L, Long::sum);
-          }
-        }
-      }
-      default -> throw new IllegalArgumentException(job);
-    }
-  }
-
-  /** The differing keys of two count maps, for failure messages. */
-  public static String diff(Map<String, Long> expected, Map<String, Long> actual) {
-    StringBuilder sb = new StringBuilder();
-    int shown = 0;
-    Set<String> keys = new HashSet<>(expected.keySet());
-    keys.addAll(actual.keySet());
-    long over = 0;
-    long under = 0;
-    for (String k : keys) {
-      long e = expected.getOrDefault(k, 0L);
-      long a = actual.getOrDefault(k, 0L);
-      if (e != a) {
-        if (a > e) {
-          over += a - e;
-        } else {
-          under += e - a;
-        }
-        if (shown++ < 12) {
-          sb.append(String.format("%n      %s: expected %d, Spark %d", k, e, a));
-        }
-      }
-    }
-    return "counted too many: " + over + ", too few: " + under + sb;
   }
 }

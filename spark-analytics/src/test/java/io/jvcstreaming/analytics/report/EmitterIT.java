@@ -1,13 +1,11 @@
 package io.jvcstreaming.analytics.report;
 
-import io.jvcstreaming.analytics.testing.Await;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.jvcstreaming.analytics.config.JobConfig;
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.testkit.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -15,15 +13,16 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
-class EmitterTest {
+class EmitterIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final BatchReport REPORT = new BatchReport("stickers", 1764100000000L, 3, 10, 0,
@@ -94,7 +93,7 @@ class EmitterTest {
     Emitter broken = new Emitter(JobConfig.Emit.TABLE, URI.create("http://127.0.0.1:" + closedPort + "/reports"));
     broken.printTo(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     broken.emit(REPORT, null); // must not throw
-    Await.until(Duration.ofSeconds(10), () -> Emitter.publishFailures() > failuresBefore);
+    Await.within(Duration.ofSeconds(10), () -> Emitter.publishFailures() > failuresBefore);
     assertThat(Emitter.publishFailures()).isGreaterThan(failuresBefore);
   }
 }

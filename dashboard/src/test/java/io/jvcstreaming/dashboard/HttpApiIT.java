@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
-class HttpApiTest {
+class HttpApiIT {
 
   private static final String RESULT = "{\"job\":\"authors\",\"batchTime\":\"2026-11-25T21:04:33Z\",\"posts\":12,"
       + "\"top\":[{\"key\":\"PetitNuage_42\",\"count\":42},{\"key\":\"<img src=x onerror=alert(1)>\",\"count\":7}]}";

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * log their arguments; the minikube one keeps an image list that `image build` adds to unless told to fail the way
  * minikube does (a build error, exit status 0).
  */
-class MinikubeScriptTest {
+class MinikubeScriptIT {
 
   @TempDir
   Path tmp;

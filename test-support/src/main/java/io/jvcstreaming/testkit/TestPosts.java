@@ -1,4 +1,4 @@
-package io.jvcstreaming.scraper.support;
+package io.jvcstreaming.testkit;
 
 import io.jvcstreaming.model.Post;
 import java.time.Instant;

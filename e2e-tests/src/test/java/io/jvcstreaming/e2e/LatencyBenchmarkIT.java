@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jvcstreaming.e2e.support.Env;
 import io.jvcstreaming.e2e.support.LogTails;
 import io.jvcstreaming.e2e.support.Scraper;
+import io.jvcstreaming.e2e.support.SparkJob;
 import io.jvcstreaming.e2e.support.SparkReport;
 import io.jvcstreaming.e2e.support.Stack;
 import io.jvcstreaming.model.Post;
@@ -93,9 +94,9 @@ class LatencyBenchmarkIT {
     assertThat(toStream).as("live posts measured").hasSizeGreaterThan(100);
     assertThat(toSpark).as("live posts measured in Spark").hasSizeGreaterThan(100);
     String line = String.format("LATENCY publication->stream p50=%d ms p99=%d ms (n=%d) | publication->Spark authors"
-            + " report p50=%d ms p99=%d ms (n=%d) | %d s live, 15 posts/s, scraper refresh 300 ms, Spark batch 1 s",
+            + " report p50=%d ms p99=%d ms (n=%d) | %d s live, 15 posts/s, scraper refresh %s, Spark batch %s",
         pct(toStream, 50), pct(toStream, 99), toStream.size(), pct(toSpark, 50), pct(toSpark, 99), toSpark.size(),
-        seconds);
+        seconds, Scraper.REFRESH, SparkJob.BATCH);
     System.out.println(line);
     Files.writeString(Env.logRoot().resolve("latency.txt"), line + System.lineSeparator(), StandardCharsets.UTF_8);
   }

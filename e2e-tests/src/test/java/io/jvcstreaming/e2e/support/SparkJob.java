@@ -57,6 +57,9 @@ public final class SparkJob implements AutoCloseable {
     this.publishUrl = publishUrl;
   }
 
+  /** Short for the tests; {@code -De2e.spark.batch=3s} gives the product's default for the latency benchmark. */
+  public static final String BATCH = System.getProperty("e2e.spark.batch", "1s");
+
   /** Starts a driver (the first, or a new one recovering from the checkpoint) with the settings set now. */
   public synchronized ChildProcess start() {
     Path jar = Env.sparkJar();
@@ -64,7 +67,7 @@ public final class SparkJob implements AutoCloseable {
     List<String> cmd = new ArrayList<>(List.of(Env.java(), "-Xmx1500m",
         "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
         "-Dspark.ui.showConsoleProgress=false",
-        "-jar", jar.toString(), "--job", "all", "--source", source, "--batch", "1s",
+        "-jar", jar.toString(), "--job", "all", "--source", source, "--batch", BATCH,
         "--checkpoint-dir", checkpointDir.toString(), "--emit", "json", "--top", "100000",
         "--min-word-length", Integer.toString(MIN_WORD_LENGTH), "--stop-words", "none"));
     if (publishUrl != null) {

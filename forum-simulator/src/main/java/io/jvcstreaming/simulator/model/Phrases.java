@@ -1,11 +1,17 @@
 package io.jvcstreaming.simulator.model;
 
 import java.util.List;
+import java.util.SplittableRandom;
 
 /** Word banks for 18-25 style French posts. Accents, apostrophes and HTML-special characters on purpose. */
 final class Phrases {
 
   private Phrases() {
+  }
+
+  /** One draw: the generators' output depends on the exact sequence of draws, so every pick goes through here. */
+  static <T> T pick(SplittableRandom r, List<T> items) {
+    return items.get(r.nextInt(items.size()));
   }
 
   static final List<String> TITLE_TEMPLATES = List.of(

@@ -18,11 +18,11 @@ class StickerFashionTest {
   void oneStickerDominatesEachPeriodAndTheFavouriteChanges() {
     Set<String> favourites = new HashSet<>();
     for (int period = 0; period < 12; period++) {
-      Instant at = T0.plusSeconds(period * ContentGenerator.FASHION_SECONDS + 5);
+      Instant at = T0.plusSeconds(period * StickerChoice.FASHION_SECONDS + 5);
       Map<String, Integer> counts = new HashMap<>();
       SplittableRandom r = new SplittableRandom(period);
       for (int i = 0; i < 900; i++) {
-        counts.merge(ContentGenerator.stickerCode(r, at), 1, Integer::sum);
+        counts.merge(StickerChoice.stickerCode(r, at), 1, Integer::sum);
       }
       String top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
       // half the draws plus its share of the other half: about 500 of 900, the others about 50
@@ -38,8 +38,8 @@ class StickerFashionTest {
     SplittableRandom a = new SplittableRandom(42);
     SplittableRandom b = new SplittableRandom(42);
     for (int i = 0; i < 50; i++) {
-      assertThat(ContentGenerator.stickerCode(a, T0.plusSeconds(i * 37)))
-          .isEqualTo(ContentGenerator.stickerCode(b, T0.plusSeconds(i * 37)));
+      assertThat(StickerChoice.stickerCode(a, T0.plusSeconds(i * 37)))
+          .isEqualTo(StickerChoice.stickerCode(b, T0.plusSeconds(i * 37)));
     }
   }
 }

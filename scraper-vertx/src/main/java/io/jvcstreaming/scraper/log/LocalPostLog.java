@@ -41,7 +41,7 @@ public final class LocalPostLog implements PostLog {
   private static final Logger LOG = LoggerFactory.getLogger(LocalPostLog.class);
 
   static final String FILE_NAME = "jvc-log.mv.db";
-  static final String FORMAT = "1";
+  static final String FORMAT = LocalStoreMaps.FORMAT_2;
   private static final long SYNC_EVERY_MS = 1_000;
   private static final long COMPACT_EVERY_MS = 60_000;
   private static final long EXPIRE_EVERY_MS = 3_600_000;
@@ -120,10 +120,18 @@ public final class LocalPostLog implements PostLog {
           + e.getMessage() + " (move the directory away to start a new stream)", e);
     }
     meta = store.openMap("meta");
-    log = store.openMap("log");
-    ids = store.openMap("ids");
-    bookmarks = store.openMap("bookmarks");
     String id = meta.get("streamId");
+    String format = meta.get("format");
+    if (id != null && LocalStoreMaps.FORMAT_1.equals(format) && StreamIds.valid(id)) {
+      LocalStoreMaps maps = LocalStoreMaps.migrate(store);
+      meta.put("format", FORMAT);
+      store.commit();
+      useMaps(maps);
+      LOG.info("local store {} migrated from format 1 to {} (typed maps): {} post(s), {} bookmark(s), stream {}",
+          file.toAbsolutePath().normalize(), FORMAT, log.sizeAsLong(), bookmarks.sizeAsLong(), id);
+    } else {
+      useMaps(LocalStoreMaps.open(store));
+    }
     if (id == null) {
       // a new store is a new stream: positions of any earlier one mean nothing here
       id = StreamIds.fresh();
@@ -136,14 +144,20 @@ public final class LocalPostLog implements PostLog {
     } else if (!FORMAT.equals(meta.get("format")) || !StreamIds.valid(id)) {
       store.closeImmediately();
       throw new IllegalStateException("local store " + file.toAbsolutePath().normalize() + " has format "
-          + meta.get("format") + " and stream id " + id + ", this scraper reads format " + FORMAT
-          + " (move the directory away to start a new stream)");
+          + meta.get("format") + " and stream id " + id + ", this scraper reads formats " + LocalStoreMaps.FORMAT_1
+          + " and " + FORMAT + " (move the directory away to start a new stream)");
     }
     streamId = id;
     nextSeq = Long.parseLong(meta.get("nextSeq"));
     lastCompact = lastExpiry = clock.getAsLong();
     loadWindow();
     return null;
+  }
+
+  private void useMaps(LocalStoreMaps maps) {
+    log = maps.log;
+    ids = maps.ids;
+    bookmarks = maps.bookmarks;
   }
 
   /** The whole log (at most {@code capacity} posts, trimmed at each append) into the stream window, in seq order. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The scraper's counters, gauges and one latency histogram, rendered in the Prometheus text format.
@@ -17,6 +18,10 @@ public final class ScraperMetrics {
 
   /** Upper bounds (seconds) of the fetch latency buckets. */
   private static final double[] LATENCY_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30};
+
+  /** The kinds of {@code jvc_fetch_retries_total}, rendered from the start (at 0) so a stacked panel has each. */
+  private static final String[] RETRY_KINDS = {
+      "503", "429", "5xx", "challenge", "timeout", "connection", "cut-page", "parse-error", "fetch-failed", "other"};
 
   private final Map<String, LongAdder> pagesByOutcome = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> parseErrorsByReason = new ConcurrentHashMap<>();
@@ -30,7 +35,9 @@ public final class ScraperMetrics {
   private final LongAdder postsStreamed = new LongAdder();
   private final LongAdder postsParsed = new LongAdder();
   private final LongAdder messagesSkipped = new LongAdder();
-  private final LongAdder retries = new LongAdder();
+  private final Map<String, LongAdder> retriesByKind = new ConcurrentHashMap<>();
+  private final LongAdder challengeBackoffs = new LongAdder();
+  private final LongAdder challengeBackoffMillis = new LongAdder();
   private final LongAdder redisErrors = new LongAdder();
   private final LongAdder duplicatesSkipped = new LongAdder();
   private final LongAdder streamLost = new LongAdder();
@@ -46,10 +53,14 @@ public final class ScraperMetrics {
   private volatile LongSupplier inFlight = () -> 0;
   private volatile LongSupplier clientsConnected = () -> 0;
   private volatile LongSupplier lastSeq = () -> -1;
+  private volatile Supplier<Map<String, Long>> clientLags = Map::of;
 
   public ScraperMetrics() {
     for (int i = 0; i < latencyBuckets.length; i++) {
       latencyBuckets[i] = new LongAdder();
+    }
+    for (String kind : RETRY_KINDS) {
+      retriesByKind.put(kind, new LongAdder());
     }
   }
 
@@ -150,12 +161,33 @@ public final class ScraperMetrics {
     messagesSkipped.add(n);
   }
 
-  public void retry() {
-    retries.increment();
+  /** Something tried again: an HTTP attempt or a whole topic, by kind (see {@code RetryKind}). */
+  public void retry(String kind) {
+    retriesByKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
   }
 
+  /** Retries of every kind. */
   public long retries() {
-    return retries.sum();
+    return retriesByKind.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  public long retries(String kind) {
+    LongAdder a = retriesByKind.get(kind);
+    return a == null ? 0 : a.sum();
+  }
+
+  /** A challenge page made the whole host wait {@code millis} before its next request. */
+  public void challengeBackoff(long millis) {
+    challengeBackoffs.increment();
+    challengeBackoffMillis.add(millis);
+  }
+
+  public long challengeBackoffs() {
+    return challengeBackoffs.sum();
+  }
+
+  public long challengeBackoffMillis() {
+    return challengeBackoffMillis.sum();
   }
 
   public void redisError() {
@@ -229,6 +261,11 @@ public final class ScraperMetrics {
     this.lastSeq = lastSeq;
   }
 
+  /** Each live stream client's lag (posts held but not yet sent to it), by client address; read at each scrape. */
+  public void clientLagGauge(Supplier<Map<String, Long>> lags) {
+    this.clientLags = lags;
+  }
+
   /** The Prometheus text exposition (version 0.0.4). */
   public String render(boolean redisUp, boolean leader) {
     StringBuilder sb = new StringBuilder(4096);
@@ -253,7 +290,16 @@ public final class ScraperMetrics {
     counter(sb, "jvc_posts_parsed_total", "Posts read from topic pages (before dedup).", postsParsed.sum());
     counter(sb, "jvc_posts_streamed_total", "New posts appended to the stream log.", postsStreamed.sum());
     counter(sb, "jvc_messages_skipped_total", "Messages skipped for a missing id, author or date.", messagesSkipped.sum());
-    counter(sb, "jvc_fetch_retries_total", "HTTP retries (5xx, 429, connection errors, challenges).", retries.sum());
+    sb.append("# HELP jvc_fetch_retries_total Retries by kind: HTTP attempts (503, 429, 5xx, challenge, timeout,"
+        + " connection) and topics queued again (cut-page, parse-error, fetch-failed, other).\n"
+        + "# TYPE jvc_fetch_retries_total counter\n");
+    new java.util.TreeMap<>(retriesByKind).forEach((k, v) -> sb.append("jvc_fetch_retries_total{kind=\"")
+        .append(escape(k)).append("\"} ").append(v.sum()).append('\n'));
+    counter(sb, "jvc_challenge_backoffs_total", "Challenge pages that made the whole host back off.",
+        challengeBackoffs.sum());
+    sb.append("# HELP jvc_challenge_backoff_seconds_total Seconds the host was backed off for challenge pages.\n"
+        + "# TYPE jvc_challenge_backoff_seconds_total counter\njvc_challenge_backoff_seconds_total ")
+        .append(String.format(Locale.ROOT, "%.3f", challengeBackoffMillis.sum() / 1e3)).append('\n');
     counter(sb, "jvc_redis_errors_total", "Failed Redis operations.", redisErrors.sum());
     counter(sb, "jvc_posts_duplicate_skipped_total", "Posts not appended: their id is already in the log.",
         duplicatesSkipped.sum());
@@ -275,6 +321,10 @@ public final class ScraperMetrics {
     gauge(sb, "jvc_fetch_in_flight", "Topic fetches in progress.", inFlight.getAsLong());
     gauge(sb, "jvc_stream_clients_connected", "Connected stream clients.", clientsConnected.getAsLong());
     gauge(sb, "jvc_stream_last_seq", "Highest seq in the stream log.", lastSeq.getAsLong());
+    sb.append("# HELP jvc_stream_client_lag_posts Posts held but not yet sent, per live stream client.\n"
+        + "# TYPE jvc_stream_client_lag_posts gauge\n");
+    new java.util.TreeMap<>(clientLags.get()).forEach((k, v) -> sb.append("jvc_stream_client_lag_posts{client=\"")
+        .append(escape(k)).append("\"} ").append(v).append('\n'));
     gauge(sb, "jvc_redis_up", "1 when the log store is reachable.", redisUp ? 1 : 0);
     gauge(sb, "jvc_leader", "1 when this instance scrapes and streams.", leader ? 1 : 0);
     sb.append("# HELP jvc_fetch_latency_seconds Latency of one HTTP fetch.\n# TYPE jvc_fetch_latency_seconds histogram\n");

@@ -78,6 +78,7 @@ public final class TopicFetchVerticle extends VerticleBase {
 
   private void scheduleRetry(TopicWork work, Throwable cause) {
     int n = failures.merge(work.topicId(), 1, Integer::sum);
+    metrics.retry(RetryKind.ofTopic(cause));
     long delay = Backoff.delayMillis(RETRY_INITIAL_MS, RETRY_MAX_MS, n + 1);
     String reason = cause instanceof PageParseException p ? p.reason()
         : cause instanceof FetchException f ? f.reason() : cause.getMessage();

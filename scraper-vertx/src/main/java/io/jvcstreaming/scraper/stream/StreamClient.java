@@ -40,7 +40,7 @@ final class StreamClient {
   private final StreamSession session;
   boolean live;
   boolean closed;
-  long cursor;
+  volatile long cursor; // volatile: read by the metrics scrape on another thread
   private long handshakeTimer = -1;
 
   /**
@@ -73,6 +73,18 @@ final class StreamClient {
         apply(session.windowElapsed(now.get()));
       });
     }
+  }
+
+  /**
+   * Posts held that a client at {@code cursor} (the next seq it is sent; {@link #FIRST_HELD}: the oldest held)
+   * has not been sent yet, given the window's {@code first} and {@code head} seqs (-1 first: nothing held).
+   */
+  static long lag(long cursor, long first, long head) {
+    if (first < 0) {
+      return 0;
+    }
+    long next = cursor == FIRST_HELD ? first : Math.max(cursor, first);
+    return Math.max(0, head - next + 1);
   }
 
   /** Writes what the session says, moves the cursor, logs and counts; all on this connection's event loop. */

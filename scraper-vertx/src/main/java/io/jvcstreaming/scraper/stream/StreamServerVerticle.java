@@ -9,6 +9,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,6 +58,7 @@ public final class StreamServerVerticle extends VerticleBase {
           + "): start the log before the stream server"));
     }
     metrics.clientsGauge(clients::size);
+    metrics.clientLagGauge(this::clientLags);
     recent.onAppend(() -> {
       if (pumpScheduled.compareAndSet(false, true)) {
         context.runOnContext(v -> {
@@ -82,6 +85,18 @@ public final class StreamServerVerticle extends VerticleBase {
   /** Clients past their handshake, being fed. */
   public long liveClientCount() {
     return clients.stream().filter(c -> c.live && !c.closed).count();
+  }
+
+  /** Each live client's lag behind the head, by its address: a closed client is gone from the next scrape. */
+  public Map<String, Long> clientLags() {
+    long[] bounds = recent.bounds();
+    Map<String, Long> lags = new HashMap<>();
+    for (StreamClient c : clients) {
+      if (c.live && !c.closed) {
+        lags.put(String.valueOf(c.socket.remoteAddress()), StreamClient.lag(c.cursor, bounds[0], bounds[1]));
+      }
+    }
+    return lags;
   }
 
   /** For logs and tests: each client's position and whether its socket is backed up. */

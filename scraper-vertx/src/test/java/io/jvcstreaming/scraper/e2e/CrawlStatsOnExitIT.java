@@ -98,7 +98,8 @@ class CrawlStatsOnExitIT {
     expected.put("pages", pages);
     expected.put("no_answer", before.getOrDefault("jvc_fetch_no_answer_total", 0L));
     expected.put("posts_streamed", before.get("jvc_posts_streamed_total"));
-    expected.put("retries", before.get("jvc_fetch_retries_total"));
+    expected.put("retries", before.entrySet().stream().filter(e -> e.getKey().startsWith("jvc_fetch_retries_total/"))
+        .mapToLong(Map.Entry::getValue).sum());
     expected.put("challenges", before.getOrDefault("jvc_pages_fetched_total/challenge", 0L));
     expected.put("parse_errors", before.entrySet().stream().filter(e -> e.getKey().startsWith("jvc_parse_errors_total/"))
         .mapToLong(Map.Entry::getValue).sum());
@@ -115,6 +116,10 @@ class CrawlStatsOnExitIT {
     assertThat(got.get("posts_streamed")).isEqualTo(published);
     assertThat(got.get("status_200")).isPositive();
     assertThat(got.get("retries")).isPositive();
+    assertThat(before.get("jvc_fetch_retries_total/503")).as("retries of 503s").isPositive();
+    assertThat(before.get("jvc_fetch_retries_total/challenge")).as("retries of challenges").isPositive();
+    assertThat(before.get("jvc_fetch_retries_total/cut-page")).as("topics retried for a cut page").isPositive();
+    assertThat(before.get("jvc_challenge_backoffs_total")).as("challenge backoffs").isPositive();
     assertThat(got.get("challenges")).isPositive();
     assertThat(got.get("parse_errors")).isPositive();
     assertThat(got.get("bytes_received")).isGreaterThan(got.get("status_200") * 1000);

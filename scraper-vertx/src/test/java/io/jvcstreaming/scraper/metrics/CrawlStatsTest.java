@@ -45,9 +45,9 @@ class CrawlStatsTest {
     metrics.page("ok");
     metrics.page("challenge");
     metrics.page("challenge");
-    metrics.retry();
-    metrics.retry();
-    metrics.retry();
+    metrics.retry("503");
+    metrics.retry("challenge");
+    metrics.retry("cut-page");
     metrics.parseError("truncated html");
     metrics.parseError("list: no rows");
     metrics.postsStreamed(42);

@@ -31,6 +31,7 @@ class ForumHttpClientIT {
   private HttpServer server;
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final Map<String, String> userAgents = new ConcurrentHashMap<>();
+  private final Map<String, String> headersSeen = new ConcurrentHashMap<>();
   private ScraperMetrics metrics;
   private ForumHttpClient client;
   private String base;
@@ -60,6 +61,17 @@ class ForumHttpClientIT {
     var res = req.response();
     switch (path) {
       case "/ok" -> res.putHeader("Content-Type", "text/html; charset=utf-8").end(PAGE);
+      case "/gzipped", "/gzipbomb" -> {
+        headersSeen.put(path, String.valueOf(req.getHeader("Accept-Encoding")));
+        res.putHeader("Content-Type", "text/html").putHeader("Content-Encoding", "gzip")
+            .end(Buffer.buffer(gzip(path.equals("/gzipped") ? PAGE : "z".repeat(5_000_000))));
+      }
+      case "/setcookie" -> res.putHeader("Set-Cookie", "session=s1; Path=/; HttpOnly")
+          .putHeader("Content-Type", "text/html").end(PAGE);
+      case "/cookie" -> {
+        headersSeen.put(path, String.valueOf(req.getHeader("Cookie")));
+        res.putHeader("Content-Type", "text/html").end(PAGE);
+      }
       case "/huge" -> res.putHeader("Content-Type", "text/html").end("x".repeat(200_000));
       case "/endless" -> {
         res.setChunked(true).putHeader("Content-Type", "text/html");
@@ -101,6 +113,32 @@ class ForumHttpClientIT {
     }
   }
 
+  private static byte[] gzip(String text) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  @DisplayName("gzip is asked for and inflated; the body cap counts inflated bytes, so a gzip bomb is cut")
+  void gzippedAnswersAreInflatedUnderTheCap() {
+    assertThat(client.get(base + "/gzipped", false).await().body()).isEqualTo(PAGE);
+    assertThat(headersSeen.get("/gzipped")).contains("gzip");
+    assertThatThrownBy(() -> client.get(base + "/gzipbomb", false).await())
+        .isInstanceOf(FetchException.class).hasMessageContaining("body-too-large");
+  }
+
+  @Test
+  void cookiesTheForumSetsAreSentBack() {
+    client.get(base + "/setcookie", false).await();
+    client.get(base + "/cookie", false).await();
+    assertThat(headersSeen.get("/cookie")).isEqualTo("session=s1");
+  }
+
   private int hits(String path) {
     return hits.getOrDefault(path, new AtomicInteger()).get();
   }
@@ -130,6 +168,7 @@ class ForumHttpClientIT {
         .isInstanceOf(FetchException.class).hasMessageContaining("timeout");
     assertThat(hits("/silent")).isEqualTo(3);
     assertThat(metrics.retries()).isEqualTo(2);
+    assertThat(metrics.retries("timeout")).isEqualTo(2);
   }
 
   @Test
@@ -144,6 +183,8 @@ class ForumHttpClientIT {
     assertThat(r.outcome()).isEqualTo(FetchResult.Outcome.OK);
     assertThat(hits("/flaky")).isEqualTo(3);
     assertThat(metrics.pages("http-503")).isEqualTo(2);
+    assertThat(metrics.retries("503")).isEqualTo(2);
+    assertThat(metrics.challengeBackoffs()).isZero();
     assertThatThrownBy(() -> client.get(base + "/always503", false).await()).hasMessageContaining("http-503");
   }
 
@@ -153,6 +194,10 @@ class ForumHttpClientIT {
     assertThatThrownBy(() -> client.get(base + "/challenge", false).await()).hasMessageContaining("challenge");
     assertThatThrownBy(() -> client.get(base + "/challenge200", false).await()).hasMessageContaining("challenge");
     assertThat(metrics.pages("challenge")).isEqualTo(6);
+    // 3 attempts each, so 2 retries each, every one backing the whole host off (20..100 ms here)
+    assertThat(metrics.retries("challenge")).isEqualTo(4);
+    assertThat(metrics.challengeBackoffs()).isEqualTo(4);
+    assertThat(metrics.challengeBackoffMillis()).isBetween(4L, 400L);
   }
 
   @Test

@@ -96,6 +96,29 @@ class StreamServerVerticleIT {
   }
 
   @Test
+  @DisplayName("each live client has a lag series, 0 once it has every post, gone once it disconnects")
+  void eachLiveClientsLagIsExposedAndRemovedOnDisconnect() throws Exception {
+    startServer(100_000);
+    appendTopic(1, 1, 30);
+    LineClient a = new LineClient(server.actualPort(), "RESUME -1");
+    try (LineClient b = new LineClient(server.actualPort(), "RESUME 9")) {
+      LineClient.await(WAIT, "both clients live with every post", () -> server.liveClientCount() == 2
+          && a.posts().size() == 30 && b.posts().size() == 20);
+      LineClient.await(WAIT, "two lag series at 0", () -> lagLines().size() == 2
+          && lagLines().stream().allMatch(l -> l.endsWith("} 0")));
+      assertThat(lagLines()).allMatch(l -> l.matches("jvc_stream_client_lag_posts\\{client=\"127\\.0\\.0\\.1:\\d+\"} 0"));
+      a.close();
+      LineClient.await(WAIT, "one lag series left", () -> lagLines().size() == 1);
+    }
+    LineClient.await(WAIT, "no lag series", () -> lagLines().isEmpty());
+    assertThat(metrics.render(true, true)).contains("# TYPE jvc_stream_client_lag_posts gauge");
+  }
+
+  private List<String> lagLines() {
+    return metrics.render(true, true).lines().filter(l -> l.startsWith("jvc_stream_client_lag_posts{")).toList();
+  }
+
+  @Test
   @DisplayName("nc: a client that says nothing reads the greeting, then live posts once the window passed")
   void aSilentClientGetsTheGreetingThenLivePosts() throws Exception {
     startServer(1000);

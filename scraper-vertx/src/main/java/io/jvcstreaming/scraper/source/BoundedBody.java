@@ -1,20 +1,24 @@
 package io.jvcstreaming.scraper.source;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.streams.WriteStream;
+import io.vertx.ext.web.codec.BodyCodec;
+import io.vertx.ext.web.codec.spi.BodyStream;
 
 /**
- * Reads a response body keeping at most {@code maxBytes} (inflated, when the answer is gzipped): past that the
- * read fails with {@link BodyTooLargeException} and the request is reset, instead of growing without bound (an
- * endless chunked answer, a huge page, a gzip bomb).
+ * A body codec that keeps at most {@code maxBytes}: past that the response fails with
+ * {@link BodyTooLargeException} instead of growing without bound (an endless chunked answer, a huge page).
  */
 final class BoundedBody {
 
-  private static final int INITIAL_BYTES = 32 * 1024;
-
   private BoundedBody() {
+  }
+
+  static BodyCodec<Buffer> codec(int maxBytes) {
+    return () -> new Stream(maxBytes);
   }
 
   static final class BodyTooLargeException extends RuntimeException {
@@ -25,23 +29,60 @@ final class BoundedBody {
     }
   }
 
-  /** Sets the response's handlers: call it in the callback that receives the response, before it reads on. */
-  static Future<Buffer> read(HttpClientResponse response, int maxBytes) {
-    Promise<Buffer> result = Promise.promise();
-    Buffer body = Buffer.buffer(Math.min(maxBytes, INITIAL_BYTES));
-    response.handler(data -> {
-      if (result.future().isComplete()) {
-        return;
+  private static final class Stream implements BodyStream<Buffer> {
+    private final int maxBytes;
+    private final Buffer buffer = Buffer.buffer(32 * 1024);
+    private final Promise<Buffer> result = Promise.promise();
+
+    Stream(int maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public Future<Buffer> result() {
+      return result.future();
+    }
+
+    @Override
+    public void handle(Throwable failure) {
+      result.tryFail(failure);
+    }
+
+    @Override
+    public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+      return this;
+    }
+
+    @Override
+    public Future<Void> write(Buffer data) {
+      if (buffer.length() + data.length() > maxBytes) {
+        BodyTooLargeException e = new BodyTooLargeException(maxBytes);
+        result.tryFail(e);
+        return Future.failedFuture(e);
       }
-      if (body.length() + data.length() > maxBytes) {
-        result.tryFail(new BodyTooLargeException(maxBytes));
-        response.request().reset(); // stops the transfer: an endless answer would otherwise go on
-        return;
-      }
-      body.appendBuffer(data);
-    });
-    response.exceptionHandler(result::tryFail);
-    response.endHandler(v -> result.tryComplete(body));
-    return result.future();
+      buffer.appendBuffer(data);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> end() {
+      result.tryComplete(buffer);
+      return result.future().mapEmpty();
+    }
+
+    @Override
+    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
+      return this;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+      return false;
+    }
+
+    @Override
+    public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
+      return this;
+    }
   }
 }

@@ -7,13 +7,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,10 +25,6 @@ import org.slf4j.LoggerFactory;
  * request profile with cookies kept for the session, conditional requests (ETag / Last-Modified), retries
  * with the project's {@link Backoff} on 5xx, 429 (Retry-After honoured), connection errors and
  * challenge pages, none on 404/410, and a cap on body size.
- *
- * <p>On vertx-core's {@code HttpClient}, not vertx-web-client: the WebClient's interceptor chain and codec
- * plumbing ran interpreted on the event loops for most of a crawl (BENCHMARKS.md, issue #12), and we use
- * nothing of it beyond what is written here (headers, a cookie jar, a body cap).
  */
 public final class ForumHttpClient {
 
@@ -38,8 +34,8 @@ public final class ForumHttpClient {
   private final Vertx vertx;
   private final ScraperConfig config;
   private final ScraperMetrics metrics;
-  private final HttpClientAgent client;
-  private final CookieJar cookies = new CookieJar();
+  private final WebClient client;
+  private final WebClientSession session;
   private final Map<String, RateLimiter> limiters = new LinkedHashMap<>();
   private final Map<String, String[]> validators = new LinkedHashMap<>(1024, 0.75f, true) {
     @Override
@@ -53,8 +49,10 @@ public final class ForumHttpClient {
     this.config = config;
     this.metrics = metrics;
     boolean https = "https".equals(config.forumUrl().getScheme());
-    HttpClientOptions options = new HttpClientOptions()
-        .setDecompressionSupported(true) // Netty inflates; the body cap below counts inflated bytes
+    WebClientOptions options = new WebClientOptions()
+        .setUserAgent(config.userAgent())
+        .setFollowRedirects(false) // a redirect means "past the end" or "unknown topic": we must see it
+        .setDecompressionSupported(true)
         .setConnectTimeout((int) config.connectTimeout().toMillis())
         .setKeepAlive(true)
         .setTcpNoDelay(true);
@@ -64,7 +62,10 @@ public final class ForumHttpClient {
     }
     // One connection per fetcher at most (HTTP/1.1); HTTP/2 multiplexes them over a few.
     PoolOptions pool = new PoolOptions().setHttp1MaxSize(Math.max(4, config.fetchers())).setHttp2MaxSize(4);
-    this.client = vertx.createHttpClient(options, pool);
+    this.client = WebClient.create(vertx, options, pool);
+    this.session = WebClientSession.create(client);
+    session.addHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    session.addHeader("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5");
   }
 
   /** Fetches a page; {@code conditional} sends the validators of the last 200 for this URL. */
@@ -102,18 +103,9 @@ public final class ForumHttpClient {
 
     private void send() {
       long started = System.nanoTime();
-      RequestOptions request = new RequestOptions()
-          .setMethod(HttpMethod.GET)
-          .setAbsoluteURI(url)
-          .setFollowRedirects(false) // a redirect means "past the end" or "unknown topic": we must see it
-          .setIdleTimeout(config.requestTimeout().toMillis())
-          .putHeader("User-Agent", config.userAgent())
-          .putHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-          .putHeader("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5");
-      String cookie = cookies.header(host);
-      if (cookie != null) {
-        request.putHeader("Cookie", cookie);
-      }
+      HttpRequest<Buffer> request = session.getAbs(url)
+          .timeout(config.requestTimeout().toMillis())
+          .as(BoundedBody.codec(config.maxBodyBytes()));
       String[] known = conditional ? validator(url) : null;
       if (known != null) {
         // The ETag when there is one: Last-Modified has one-second granularity, and a page changed twice in
@@ -124,35 +116,29 @@ public final class ForumHttpClient {
           request.putHeader("If-Modified-Since", known[1]);
         }
       }
-      client.request(request)
-          .compose(req -> req.send())
-          .compose(response -> BoundedBody.read(response, config.maxBodyBytes()).map(body -> {
-            response.headers().getAll("Set-Cookie").forEach(c -> cookies.store(host, c));
-            return new Answer(response, body);
-          }))
-          .onComplete(ar -> {
-            metrics.fetchLatency(System.nanoTime() - started);
-            if (ar.failed()) {
-              metrics.noAnswer();
-              settle(ResponseClassifier.noAnswer(ar.cause()), null);
-              return;
-            }
-            HttpClientResponse response = ar.result().response();
-            Buffer body = ar.result().body();
-            try {
-              metrics.response(response.statusCode(), body.length());
-              settle(ResponseClassifier.classify(url, response.statusCode(), response::getHeader, body::toString),
-                  response);
-            } catch (RuntimeException e) {
-              // whatever an answer holds, the promise completes: a fetch that never ends stalls a topic or a round
-              metrics.page("bad-response");
-              LOG.warn("answer from {} could not be read: {}", url, e.toString());
-              promise.tryFail(new FetchException(url, "bad-response"));
-            }
-          });
+      request.send().onComplete(ar -> {
+        metrics.fetchLatency(System.nanoTime() - started);
+        if (ar.failed()) {
+          metrics.noAnswer();
+          settle(ResponseClassifier.noAnswer(ar.cause()), null);
+          return;
+        }
+        HttpResponse<Buffer> response = ar.result();
+        try {
+          Buffer body = response.body();
+          metrics.response(response.statusCode(), body == null ? 0 : body.length());
+          settle(ResponseClassifier.classify(url, response.statusCode(), response::getHeader,
+              cs -> body == null ? "" : body.toString(cs)), response);
+        } catch (RuntimeException e) {
+          // whatever an answer holds, the promise completes: a fetch that never ends stalls a topic or a round
+          metrics.page("bad-response");
+          LOG.warn("answer from {} could not be read: {}", url, e.toString());
+          promise.tryFail(new FetchException(url, "bad-response"));
+        }
+      });
     }
 
-    private void settle(ResponseClassifier.Verdict verdict, HttpClientResponse response) {
+    private void settle(ResponseClassifier.Verdict verdict, HttpResponse<Buffer> response) {
       if (verdict.isDone()) {
         FetchResult result = verdict.result();
         if (result.outcome() == FetchResult.Outcome.OK) {
@@ -183,10 +169,6 @@ public final class ForumHttpClient {
       attempt++;
       vertx.setTimer(Math.max(1, retry.delayMillis()), t -> attempt());
     }
-  }
-
-  /** An answer read to its end. */
-  private record Answer(HttpClientResponse response, Buffer body) {
   }
 
   /** The project's one backoff: the {@code attempt+1}-th consecutive failure of this fetch. */
@@ -226,6 +208,7 @@ public final class ForumHttpClient {
   }
 
   public Future<Void> close() {
-    return client.close();
+    client.close();
+    return Future.succeededFuture();
   }
 }

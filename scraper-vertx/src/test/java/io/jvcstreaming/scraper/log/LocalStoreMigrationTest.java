@@ -6,7 +6,7 @@ import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.model.Post;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.stream.RecentPosts;
-import io.jvcstreaming.scraper.support.TestPosts;
+import io.jvcstreaming.testkit.TestPosts;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;

@@ -102,15 +102,15 @@ class StreamServerVerticleIT {
     appendTopic(1, 1, 30);
     LineClient a = new LineClient(server.actualPort(), "RESUME -1");
     try (LineClient b = new LineClient(server.actualPort(), "RESUME 9")) {
-      LineClient.await(WAIT, "both clients live with every post", () -> server.liveClientCount() == 2
+      Await.until(WAIT, "both clients live with every post", () -> server.liveClientCount() == 2
           && a.posts().size() == 30 && b.posts().size() == 20);
-      LineClient.await(WAIT, "two lag series at 0", () -> lagLines().size() == 2
+      Await.until(WAIT, "two lag series at 0", () -> lagLines().size() == 2
           && lagLines().stream().allMatch(l -> l.endsWith("} 0")));
       assertThat(lagLines()).allMatch(l -> l.matches("jvc_stream_client_lag_posts\\{client=\"127\\.0\\.0\\.1:\\d+\"} 0"));
       a.close();
-      LineClient.await(WAIT, "one lag series left", () -> lagLines().size() == 1);
+      Await.until(WAIT, "one lag series left", () -> lagLines().size() == 1);
     }
-    LineClient.await(WAIT, "no lag series", () -> lagLines().isEmpty());
+    Await.until(WAIT, "no lag series", () -> lagLines().isEmpty());
     assertThat(metrics.render(true, true)).contains("# TYPE jvc_stream_client_lag_posts gauge");
   }
 

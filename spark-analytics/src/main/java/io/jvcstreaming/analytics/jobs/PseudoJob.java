@@ -1,5 +1,10 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.report.BatchBoard;
+import io.jvcstreaming.analytics.report.Labels;
+import io.jvcstreaming.analytics.report.ReportPlan;
+import io.jvcstreaming.analytics.report.ReportTop;
+import io.jvcstreaming.analytics.report.RunSettings;
 import io.jvcstreaming.analytics.state.RunningCount;
 import io.jvcstreaming.analytics.state.Sum;
 import io.jvcstreaming.model.Post;

@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.report.Labels;
 import io.jvcstreaming.model.Post;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;

@@ -30,7 +30,7 @@ import org.apache.spark.streaming.api.java.JavaDStream;
  * Why not count only the followed pseudos: a recovered driver recomputes the batches after the last state
  * checkpoint with the new pseudos, so a newly followed pseudo would get some of its earlier posts and not others.
  */
-public final class PseudoJob implements StreamingJob {
+final class PseudoJob implements StreamingJob {
 
   private static final long serialVersionUID = 1L;
 

@@ -109,7 +109,7 @@ class FreshConfigIT extends SparkITBase {
 
     // nothing secret, nothing of this run's settings in what the checkpoint serialized
     Path checkpoint = temp.resolve("checkpoint");
-    assertThat(anyFileContains(checkpoint, "io.jvcstreaming.analytics.jobs.ReportTop"))
+    assertThat(anyFileContains(checkpoint, "io.jvcstreaming.analytics.report.ReportTop"))
         .as("control: the serialized graph is searched").isTrue();
     for (String secret : List.of(FIRST_TOKEN, SECOND_TOKEN, reports.url())) {
       assertThat(anyFileContains(checkpoint, secret)).as("%s in the checkpoint", secret).isFalse();

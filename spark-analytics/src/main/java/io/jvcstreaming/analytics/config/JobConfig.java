@@ -14,7 +14,7 @@ import java.util.Set;
  * a documented default (see {@link JobSetting}). Deliberately NOT Serializable: it lives on the driver only, so it
  * can never be captured in the checkpointed DStream graph (where a changed option would be silently ignored on
  * recovery and the token written in plain text); the graph's functions read what they need at each batch from
- * {@code jobs.RunSettings}. {@link #toString()} masks the stream token.
+ * {@code report.RunSettings}. {@link #toString()} masks the stream token.
  *
  * @param job             which job(s) to run
  * @param sourceHost      scraper stream host

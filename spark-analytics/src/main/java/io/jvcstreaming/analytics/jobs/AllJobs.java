@@ -1,6 +1,7 @@
 package io.jvcstreaming.analytics.jobs;
 
 import io.jvcstreaming.analytics.config.JobConfig;
+import io.jvcstreaming.analytics.report.ReportPlan;
 import io.jvcstreaming.model.Post;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,12 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.report.Labels;
 import io.jvcstreaming.model.Post;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
 /** {@code --job authors}: running count of posts per author. */
-public final class AuthorsJob extends CountingJob {
+final class AuthorsJob extends CountingJob {
 
   private static final long serialVersionUID = 1L;
 

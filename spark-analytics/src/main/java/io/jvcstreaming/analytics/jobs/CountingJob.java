@@ -1,5 +1,8 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.report.Labels;
+import io.jvcstreaming.analytics.report.ReportPlan;
+import io.jvcstreaming.analytics.report.ReportTop;
 import io.jvcstreaming.analytics.state.RunningCount;
 import io.jvcstreaming.analytics.state.StillInWindow;
 import io.jvcstreaming.analytics.state.Subtract;

@@ -7,7 +7,7 @@ import org.apache.spark.streaming.Durations;
 /**
  * What a job reads while it builds its part of the graph, on the driver. Not Serializable on purpose: no
  * function of the graph may capture it (what a function holds is frozen in the checkpoint); settings that may
- * change between runs are read at each batch from {@link RunSettings}.
+ * change between runs are read at each batch from {@link io.jvcstreaming.analytics.report.RunSettings}.
  */
 public record JobContext(JobConfig config) {
 

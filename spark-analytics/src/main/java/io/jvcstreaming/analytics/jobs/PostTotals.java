@@ -1,5 +1,7 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.report.BatchReports;
+import io.jvcstreaming.analytics.report.ReportPlan;
 import io.jvcstreaming.analytics.state.BatchAndTotal;
 import io.jvcstreaming.analytics.state.Sum;
 import io.jvcstreaming.model.Post;

@@ -1,5 +1,10 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.report.BatchBoard;
+import io.jvcstreaming.analytics.report.Labels;
+import io.jvcstreaming.analytics.report.ReportPlan;
+import io.jvcstreaming.analytics.report.ReportTop;
+import io.jvcstreaming.analytics.report.RunSettings;
 import io.jvcstreaming.analytics.state.RunningCount;
 import io.jvcstreaming.analytics.state.Sum;
 import io.jvcstreaming.model.Post;
@@ -25,7 +30,7 @@ import org.apache.spark.streaming.api.java.JavaDStream;
  * Why not count only the followed pseudos: a recovered driver recomputes the batches after the last state
  * checkpoint with the new pseudos, so a newly followed pseudo would get some of its earlier posts and not others.
  */
-public final class PseudoJob implements StreamingJob {
+final class PseudoJob implements StreamingJob {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.state.Rise;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

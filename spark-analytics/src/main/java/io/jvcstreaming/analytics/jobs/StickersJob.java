@@ -1,11 +1,12 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.report.Labels;
 import io.jvcstreaming.model.Post;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
 /** {@code --job stickers}: running count per sticker URL (every host: NoelShack and official stickers); the table shows the sticker's identifier and its URL. */
-public final class StickersJob extends CountingJob {
+final class StickersJob extends CountingJob {
 
   private static final long serialVersionUID = 1L;
 

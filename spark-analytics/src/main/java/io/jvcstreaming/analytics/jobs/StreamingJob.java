@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.report.ReportPlan;
 import io.jvcstreaming.model.Post;
 import java.io.Serializable;
 import org.apache.spark.streaming.api.java.JavaDStream;

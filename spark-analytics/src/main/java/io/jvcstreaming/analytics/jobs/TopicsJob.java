@@ -1,11 +1,12 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.report.Labels;
 import io.jvcstreaming.model.Post;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
 /** {@code --job topics}: busiest topics by posts received (counted by topic id, shown by title). */
-public final class TopicsJob extends CountingJob {
+final class TopicsJob extends CountingJob {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,13 +1,14 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.report.RunSettings;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.api.java.function.Function;
 import scala.Tuple2;
 
 /**

@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics.jobs;
 
+import io.jvcstreaming.analytics.report.Labels;
 import io.jvcstreaming.model.Post;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
@@ -8,7 +9,7 @@ import org.apache.spark.streaming.api.java.JavaPairDStream;
  * {@code --job words}: running word count over the posts' own text, words of at least {@code --min-word-length}
  * letters (6 by default), see {@link Tokenizer}.
  */
-public final class WordsJob extends CountingJob {
+final class WordsJob extends CountingJob {
 
   private static final long serialVersionUID = 1L;
 

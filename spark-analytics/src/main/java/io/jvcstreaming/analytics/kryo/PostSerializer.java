@@ -15,7 +15,7 @@ import java.util.List;
  * descriptors, {@code Instant} and list proxies, canonical constructor per object) was most of a batch's
  * processing time. Kryo 4 cannot serialize records by itself (it would set their final fields), hence this.
  */
-public final class PostSerializer extends Serializer<Post> {
+final class PostSerializer extends Serializer<Post> {
 
   public PostSerializer() {
     setImmutable(true);

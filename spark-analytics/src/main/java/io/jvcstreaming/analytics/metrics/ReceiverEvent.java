@@ -11,7 +11,7 @@ import java.io.Serializable;
  * @param value    {@link Kind#STORED}: the seq of the block's last post; {@link Kind#SKIPPED}: how many posts;
  *                 else -1
  */
-public record ReceiverEvent(int streamId, Kind kind, long value) implements Serializable {
+record ReceiverEvent(int streamId, Kind kind, long value) implements Serializable {
 
   /** The kinds of event. */
   public enum Kind {

@@ -2,25 +2,12 @@ package io.jvcstreaming.analytics.receive;
 
 import io.jvcstreaming.analytics.config.JobConfig;
 import io.jvcstreaming.analytics.metrics.ReceiverEvents;
-import io.jvcstreaming.analytics.receive.ReceiverSession.Decision;
-import io.jvcstreaming.analytics.receive.ReceiverSession.Verdict;
-import io.jvcstreaming.codec.BoundedLineReader;
-import io.jvcstreaming.codec.MalformedLineException;
 import io.jvcstreaming.codec.PostCodec;
-import io.jvcstreaming.codec.StreamProtocol;
 import io.jvcstreaming.model.Post;
 import io.jvcstreaming.retry.Backoff;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.storage.StorageLevel;
@@ -31,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives the scraper's NDJSON stream (protocol v2: docs/protocol.md, docs/protocol-v2-contract.md) over a
  * plain {@link Socket}. The handshake and every keep/skip decision are {@link ReceiverSession}'s; this class
- * owns the socket, the thread, {@code store()} and the {@link SeqBookmark}.
+ * owns the socket, the thread, the reconnect loop and the {@link SeqBookmark}; one connection's read loop is
+ * {@link ConnectionReader}'s, the block of posts to {@code store()} and bookmark is {@link PostBlock}, what is
+ * logged and reported about skipped lines is {@link ReceiverLog}'s.
  *
  * <ul>
  *   <li>Handshake: wait for {@code # HELLO} (none within {@value #HANDSHAKE_TIMEOUT_MS} ms: reconnect with
@@ -90,9 +79,8 @@ public final class NdjsonReceiver extends Receiver<Post> {
   private transient volatile ReceiverSession session;
   private transient volatile Socket socket;
   private transient volatile Thread worker;
-  private transient long malformed;
-  private transient long tooLong;
-  private transient long gapReports;
+  /** Counts and reports the skipped lines and gaps across connections; made at the first start. */
+  private transient ReceiverLog log;
 
   public NdjsonReceiver(String host, int port, String checkpointDir, boolean writeAheadLog) {
     this(host, port, checkpointDir, writeAheadLog, PostCodec.MAX_LINE_BYTES, 100, 15_000, HANDSHAKE_TIMEOUT_MS);
@@ -129,6 +117,9 @@ public final class NdjsonReceiver extends Receiver<Post> {
   @Override
   public void onStart() {
     token = readToken();
+    if (log == null) {
+      log = new ReceiverLog(this);
+    }
     Thread t = new Thread(this::receive, "ndjson-receiver-" + streamId() + "-" + host + ":" + port);
     t.setDaemon(true);
     worker = t;
@@ -213,7 +204,7 @@ public final class NdjsonReceiver extends Receiver<Post> {
   /** One connection, until it ends; returns whether at least one post was stored. */
   private boolean connectOnce(SeqBookmark bookmark, long blockIntervalMs) {
     ReceiverSession current = session;
-    Block block = new Block(bookmark, current, blockIntervalMs);
+    PostBlock block = new PostBlock(this, bookmark, current, blockIntervalMs);
     String target = host + ":" + port;
     try (Socket s = new Socket()) {
       socket = s;
@@ -228,13 +219,14 @@ public final class NdjsonReceiver extends Receiver<Post> {
       ReceiverEvents.connected(streamId());
       LOG.info("receiver {}: connected to {}, waiting for the greeting (position: stream {} seq {})", streamId(),
           target, current.streamId(), current.seq());
-      readStream(s.getInputStream(), s.getOutputStream(), current, block);
+      new ConnectionReader(this, log, token, maxLineBytes, handshakeTimeout())
+          .readStream(s.getInputStream(), s.getOutputStream(), current, block);
       if (!isStopped()) {
         LOG.warn("receiver {}: {} closed the stream (stream {} seq {}) {}; reconnecting", streamId(), target,
             current.streamId(), current.seq(), current.counters());
       }
-    } catch (HandshakeTimeout e) {
-      log(current.onHandshakeTimeout(handshakeTimeout()));
+    } catch (ConnectionReader.HandshakeTimeout e) {
+      log.log(current.onHandshakeTimeout(handshakeTimeout()));
     } catch (IOException e) {
       if (!isStopped()) {
         LOG.warn("receiver {}: {} unavailable ({}); position: stream {} seq {}", streamId(), target, e.toString(),
@@ -252,170 +244,6 @@ public final class NdjsonReceiver extends Receiver<Post> {
       }
     }
     return block.storedAny;
-  }
-
-  private void readStream(InputStream raw, OutputStream out, ReceiverSession current, Block block)
-      throws IOException {
-    long handshakeDeadline = System.nanoTime() + handshakeTimeout() * 1_000_000L;
-    InputStream in = new FilterInputStream(raw) {
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        while (true) {
-          if (isStopped()) {
-            throw new InterruptedIOException("receiver stopped");
-          }
-          try {
-            return super.read(b, off, len);
-          } catch (SocketTimeoutException idle) {
-            block.flush(); // the stream is idle: store what we have so it reaches the next batch
-            if (!current.streaming() && System.nanoTime() - handshakeDeadline > 0) {
-              throw new HandshakeTimeout();
-            }
-          }
-        }
-      }
-    };
-    BoundedLineReader reader = new BoundedLineReader(in, maxLineBytes);
-    try {
-      while (!isStopped()) {
-        BoundedLineReader.Kind kind = reader.next();
-        if (kind == BoundedLineReader.Kind.END) {
-          break;
-        }
-        if (!current.streaming() && System.nanoTime() - handshakeDeadline > 0) {
-          throw new HandshakeTimeout(); // e.g. a v1 server streaming posts without a greeting
-        }
-        if (kind == BoundedLineReader.Kind.TOO_LONG) {
-          tooLong++;
-          report("over-long line skipped (" + reader.discardedBytes() + " bytes > limit " + maxLineBytes + ")", null);
-          continue;
-        }
-        byte[] buf = reader.buffer();
-        int len = reader.length();
-        if (len == 0) {
-          continue;
-        }
-        if (StreamProtocol.isControl(buf, len)) {
-          Decision d = current.onControl(reader.lineAsString(), token);
-          log(d);
-          if (d.verdict() == Verdict.SEND) {
-            for (String line : d.send()) {
-              out.write(line.getBytes(StandardCharsets.UTF_8));
-            }
-            out.flush();
-          }
-          continue;
-        }
-        Post post;
-        try {
-          post = PostCodec.decode(buf, 0, len);
-        } catch (MalformedLineException e) {
-          malformed++;
-          report("malformed line skipped: " + e.getMessage(), e);
-          continue;
-        }
-        Decision d = current.onPost(post.seq(), post.topicId(), post.id());
-        if (d.level() == ReceiverSession.Level.ERROR) {
-          gapReports++;
-          if (gapReports <= REPORT_ALL_UP_TO || gapReports % REPORT_EVERY == 0) {
-            log(d);
-          }
-        }
-        if (d.verdict() == Verdict.ACCEPT) {
-          block.add(post);
-        } else if (d.verdict() == Verdict.DUPLICATE || d.verdict() == Verdict.REPLAYED) {
-          block.skipped++;
-        }
-      }
-    } finally {
-      if (!isStopped()) {
-        block.flush(); // complete posts read before the disconnect are good: keep them
-      }
-    }
-  }
-
-  private void log(Decision d) {
-    switch (d.level()) {
-      case ERROR -> {
-        LOG.error("receiver {}: {}", streamId(), d.message());
-        reportError(d.message(), null);
-      }
-      case WARN -> LOG.warn("receiver {}: {}", streamId(), d.message());
-      case INFO -> LOG.info("receiver {}: {}", streamId(), d.message());
-      case DEBUG -> LOG.debug("receiver {}: {}", streamId(), d.message());
-    }
-  }
-
-  private void report(String what, Throwable cause) {
-    long errors = malformed + tooLong;
-    String message = what + " [malformed=" + malformed + " tooLong=" + tooLong + "]";
-    if (errors <= REPORT_ALL_UP_TO || errors % REPORT_EVERY == 0) {
-      LOG.warn("receiver {}: {}", streamId(), message);
-      reportError(message, cause);
-    }
-  }
-
-  /** No greeting, or no answer, within the handshake timeout. */
-  private static final class HandshakeTimeout extends IOException {
-    private static final long serialVersionUID = 1L;
-  }
-
-  /** The posts read since the last store, stored as one block; then the session's position is bookmarked. */
-  private final class Block {
-    private final SeqBookmark bookmark;
-    private final ReceiverSession position;
-    private final long intervalMs;
-    private List<Post> posts = new ArrayList<>();
-    private long firstAt;
-    boolean storedAny;
-    /** Posts skipped as already stored or counted, not yet reported to the driver's metrics. */
-    long skipped;
-
-    Block(SeqBookmark bookmark, ReceiverSession position, long intervalMs) {
-      this.bookmark = bookmark;
-      this.position = position;
-      this.intervalMs = intervalMs;
-    }
-
-    boolean isEmpty() {
-      return posts.isEmpty();
-    }
-
-    void add(Post post) {
-      if (posts.isEmpty()) {
-        firstAt = System.nanoTime();
-      }
-      posts.add(post);
-      if (posts.size() >= MAX_BLOCK_RECORDS || System.nanoTime() - firstAt >= intervalMs * 1_000_000L) {
-        flush();
-      }
-    }
-
-    void reportSkipped() {
-      if (skipped > 0) {
-        ReceiverEvents.skipped(streamId(), skipped);
-        skipped = 0;
-      }
-    }
-
-    void flush() {
-      reportSkipped();
-      if (posts.isEmpty() || isStopped()) {
-        return;
-      }
-      List<Post> toStore = posts;
-      store(toStore.iterator()); // blocks until stored (and written ahead when the WAL is on); throws if it cannot
-      posts = new ArrayList<>(Math.min(MAX_BLOCK_RECORDS, toStore.size() * 2));
-      storedAny = true;
-      ReceiverEvents.stored(streamId(), position.seq());
-      try {
-        // the session has consumed exactly up to the block's last post: its position is what was stored
-        bookmark.save(position.streamId(), position.seq(), position.marks());
-      } catch (IOException e) {
-        LOG.error("receiver {}: cannot write the bookmark {}", streamId(), bookmark, e);
-        reportError("cannot write the receiver bookmark " + bookmark + " (a driver restart may replay posts)", e);
-      }
-    }
   }
 
   private void sleepUnlessStopped(long millis) {

@@ -72,16 +72,7 @@ final class ReceiverSession {
   private long expected;
   private long discardedThisConnection;
 
-  private long discardedBeforeAnswer;
-  private long duplicates;
-  private long replayed;
-  private long gaps;
-  private long missingSeqs;
-  private long lostTooOld;
-  private long streamChanges;
-  private long beyondHead;
-  private long afterLive;
-  private long handshakeTimeouts;
+  private final SessionCounters counts = new SessionCounters();
 
   /** A session at a saved position; {@code streamId} null (and seq -1) for a first start. */
   ReceiverSession(String streamId, long seq, TopicMarks marks) {
@@ -119,19 +110,19 @@ final class ReceiverSession {
   /** A post line, already decoded. */
   Decision onPost(long postSeq, long topicId, long id) {
     if (phase != Phase.STREAMING) {
-      discardedBeforeAnswer++;
+      counts.discardedBeforeAnswer++;
       discardedThisConnection++;
       return BEFORE_ANSWER;
     }
     if (postSeq < expected) {
-      duplicates++;
+      counts.duplicates++;
       return DUPLICATE;
     }
     Decision gap = null;
     if (postSeq > expected) {
       long missing = postSeq - expected;
-      gaps++;
-      missingSeqs += missing;
+      counts.gaps++;
+      counts.missingSeqs += missing;
       gap = new Decision(Verdict.ACCEPT, Level.ERROR, "gap in stream " + streamId + ": " + missing
           + " seq(s) " + range(expected, postSeq - 1) + " never arrived, posts lost; continuing at seq " + postSeq
           + " " + counters(), List.of());
@@ -139,7 +130,7 @@ final class ReceiverSession {
     expected = postSeq + 1;
     seq = postSeq;
     if (!marks.advance(topicId, id)) {
-      replayed++;
+      counts.replayed++;
       return gap == null ? REPLAYED : new Decision(Verdict.REPLAYED, gap.level(), gap.message(), List.of());
     }
     return gap == null ? ACCEPT : gap;
@@ -147,7 +138,7 @@ final class ReceiverSession {
 
   /** No greeting (or no answer) within the handshake timeout. */
   Decision onHandshakeTimeout(long timeoutMillis) {
-    handshakeTimeouts++;
+    counts.handshakeTimeouts++;
     String what = phase == Phase.GREETING
         ? "no '# HELLO' greeting within " + timeoutMillis + " ms (is the server older than protocol v2?)"
         : "no answer to our RESUME within " + timeoutMillis + " ms";
@@ -186,7 +177,7 @@ final class ReceiverSession {
       case OK -> resumeInStream(a.from(), Level.INFO, "resumed stream " + sentStream + " after seq " + sentSeq
           + discarded);
       case AFTER_LIVE -> {
-        afterLive++;
+        counts.afterLive++;
         // the answer carries no verdict on our position: the greeting tells whether it still holds
         if (!sentStream.equals(greeting.streamId())) {
           yield changeStream(greeting.streamId(), a.from(), "resume-after-live" + discarded);
@@ -202,7 +193,7 @@ final class ReceiverSession {
       case BEYOND_HEAD -> beyondHead(a.detail(), a.from(), "resume-beyond-head" + discarded);
       case TOO_OLD -> {
         long lost = Math.max(0, a.from() - (sentSeq + 1));
-        lostTooOld += lost;
+        counts.lostTooOld += lost;
         streamId = sentStream;
         seq = a.from() - 1;
         expected = a.from();
@@ -219,8 +210,8 @@ final class ReceiverSession {
     long next = sentSeq + 1;
     if (from > next && sentSeq >= 0) {
       long missing = from - next;
-      gaps++;
-      missingSeqs += missing;
+      counts.gaps++;
+      counts.missingSeqs += missing;
       expected = from;
       seq = from - 1;
       return Decision.note(Level.ERROR, message + "; but the server skips " + missing + " seq(s) "
@@ -233,7 +224,7 @@ final class ReceiverSession {
   }
 
   private Decision changeStream(String newStream, long from, String why) {
-    streamChanges++;
+    counts.streamChanges++;
     String old = sentStream;
     streamId = newStream;
     seq = from - 1;
@@ -244,7 +235,7 @@ final class ReceiverSession {
   }
 
   private Decision beyondHead(long head, long from, String why) {
-    beyondHead++;
+    counts.beyondHead++;
     streamId = sentStream;
     long had = sentSeq;
     seq = head;
@@ -276,10 +267,7 @@ final class ReceiverSession {
 
   /** The counters, for messages: {@code [gaps=.. missing=.. ...]}. */
   String counters() {
-    return "[duplicates=" + duplicates + " replayed=" + replayed + " gaps=" + gaps + " missingSeqs=" + missingSeqs
-        + " lostTooOld=" + lostTooOld + " streamChanges=" + streamChanges + " beyondHead=" + beyondHead
-        + " afterLive=" + afterLive + " discardedBeforeAnswer=" + discardedBeforeAnswer + " handshakeTimeouts="
-        + handshakeTimeouts + "]";
+    return counts.toString();
   }
 
   Phase phase() {
@@ -309,43 +297,8 @@ final class ReceiverSession {
     return marks;
   }
 
-  long discardedBeforeAnswer() {
-    return discardedBeforeAnswer;
-  }
-
-  long duplicates() {
-    return duplicates;
-  }
-
-  long replayed() {
-    return replayed;
-  }
-
-  long gaps() {
-    return gaps;
-  }
-
-  long missingSeqs() {
-    return missingSeqs;
-  }
-
-  long lostTooOld() {
-    return lostTooOld;
-  }
-
-  long streamChanges() {
-    return streamChanges;
-  }
-
-  long beyondHead() {
-    return beyondHead;
-  }
-
-  long afterLive() {
-    return afterLive;
-  }
-
-  long handshakeTimeouts() {
-    return handshakeTimeouts;
+  /** What was lost, doubled or dropped so far (the tests and the Spark UI messages say how many). */
+  SessionCounters counts() {
+    return counts;
   }
 }

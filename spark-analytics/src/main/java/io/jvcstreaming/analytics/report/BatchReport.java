@@ -15,7 +15,7 @@ import java.util.List;
  * @param matches    the posts printed in full (pseudo job), oldest first; empty otherwise
  * @param keys       how many keys the count holds (its state, or its window for a trending list); -1 unknown
  */
-public record BatchReport(String job, long batchTime, long batchPosts, long totalPosts, long windowMillis,
+record BatchReport(String job, long batchTime, long batchPosts, long totalPosts, long windowMillis,
                           List<ReportRow> rows, List<Post> matches, long keys) {
   public BatchReport {
     rows = List.copyOf(rows);

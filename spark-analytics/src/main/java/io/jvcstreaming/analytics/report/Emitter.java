@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * publish URL is set, POSTs the JSON object there (one POST per report, {@code application/json}, 2 s timeout, sent
  * asynchronously, at most 64 in flight), with {@code Authorization: Bearer <JVC_RESULTS_TOKEN>} when that variable is
  * set (the dashboard requires it whenever it listens beyond loopback; read at every start, never logged). A failed POST is logged and counted, never fails the batch. Runs on the driver only.
- * Not Serializable on purpose: one is made at every start from the flags ({@code jobs.RunSettings}), never restored
+ * Not Serializable on purpose: one is made at every start from the flags ({@link RunSettings}), never restored
  * from a checkpoint.
  */
 public final class Emitter {

@@ -10,7 +10,7 @@ import java.io.Serializable;
  * @param count the count (in a trending list: the count within the window)
  * @param score a trending list's rank score (see {@code Rise}, 0..1), or null for an all-time list
  */
-public record ReportRow(String key, String label, long count, Double score) implements Serializable {
+record ReportRow(String key, String label, long count, Double score) implements Serializable {
   private static final long serialVersionUID = 2L;
 
   public ReportRow(String key, String label, long count) {

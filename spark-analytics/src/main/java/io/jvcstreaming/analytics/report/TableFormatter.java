@@ -13,7 +13,7 @@ import java.util.Map;
  * rows. The Δ column compares with the previous batch's list: {@code =} same rank, {@code +n}/{@code -n} moved
  * up/down n places, {@code new} not in the previous list.
  */
-public final class TableFormatter {
+final class TableFormatter {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss XXX", Locale.ROOT).withZone(PostCodec.FORUM_ZONE);

@@ -1,6 +1,8 @@
 /**
- * Named, serializable state functions shared by the jobs: {@link io.jvcstreaming.analytics.state.RunningCount}
- * (mapWithState), {@link io.jvcstreaming.analytics.state.BatchAndTotal} (the post total), the windowed reduce and its inverse for trending
- * lists, and {@link io.jvcstreaming.analytics.state.ByCountDesc}, the order of every top-N list.
+ * Named, serializable state functions shared by the jobs, below them in receive → aggregate → report:
+ * {@link io.jvcstreaming.analytics.state.RunningCount} (mapWithState), {@link io.jvcstreaming.analytics.state.BatchAndTotal}
+ * (the post total), the windowed reduce and its inverse for trending lists, {@link io.jvcstreaming.analytics.state.Rise}
+ * (the trending score, packed with its count), and {@link io.jvcstreaming.analytics.state.ByCountDesc}, the order of
+ * every top-N list.
  */
 package io.jvcstreaming.analytics.state;

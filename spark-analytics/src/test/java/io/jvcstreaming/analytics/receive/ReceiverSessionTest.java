@@ -206,8 +206,8 @@ class ReceiverSessionTest {
     assertThat(s.onPost(16, 1, 16)).extracting(Decision::verdict, Decision::level)
         .containsExactly(Verdict.ACCEPT, Level.DEBUG);
     assertThat(s.onPost(15, 1, 15).verdict()).isEqualTo(Verdict.DUPLICATE);
-    assertThat(s.gaps()).isEqualTo(1);
-    assertThat(s.missingSeqs()).isEqualTo(5);
+    assertThat(s.counts().gaps()).isEqualTo(1);
+    assertThat(s.counts().missingSeqs()).isEqualTo(5);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.jvcstreaming.analytics.jobs;
+package io.jvcstreaming.analytics.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

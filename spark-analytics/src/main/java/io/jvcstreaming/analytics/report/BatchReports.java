@@ -1,4 +1,4 @@
-package io.jvcstreaming.analytics.jobs;
+package io.jvcstreaming.analytics.report;
 
 import io.jvcstreaming.analytics.metrics.JobMetrics;
 import io.jvcstreaming.analytics.state.ByCountDesc;
@@ -24,16 +24,16 @@ import scala.Tuple2;
  * and on the driver sets the batch figures, then emits every report in order with its exact top N and its number
  * of keys (the state size, also logged every {@value #LOG_SIZES_EVERY} batches). N is this run's {@code --top}.
  */
-final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tuple2<String, Long>>, Time> {
+public final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tuple2<String, Long>>, Time> {
 
   private static final long serialVersionUID = 2L;
   private static final Logger LOG = LoggerFactory.getLogger(BatchReports.class);
   static final int LOG_SIZES_EVERY = 20;
   private static final AtomicLong BATCHES = new AtomicLong();
-  /** The tag of {@link PostTotals}' figures, {@code ("batch", n)} and {@code ("total", n)}: never cut to top N. */
-  static final int TOTALS = -1;
-  static final String BATCH = "batch";
-  static final String TOTAL = "total";
+  /** The tag of {@link io.jvcstreaming.analytics.jobs.PostTotals}' figures, {@code ("batch", n)} and {@code ("total", n)}: never cut to top N. */
+  public static final int TOTALS = -1;
+  public static final String BATCH = "batch";
+  public static final String TOTAL = "total";
   static final String KEYS = "keys";
 
   private final List<ReportTop> reports;

@@ -1,8 +1,6 @@
-package io.jvcstreaming.analytics.jobs;
+package io.jvcstreaming.analytics.report;
 
-import io.jvcstreaming.analytics.report.BatchReport;
-import io.jvcstreaming.analytics.report.ReportRow;
-import io.jvcstreaming.analytics.report.TableFormatter;
+import io.jvcstreaming.analytics.state.Rise;
 import io.jvcstreaming.model.Post;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -15,7 +13,7 @@ import scala.Tuple2;
  * only what shapes the graph (name, labels, window); where and how it is printed is read at each batch from
  * {@link RunSettings}.
  */
-final class ReportTop implements Serializable {
+public final class ReportTop implements Serializable {
 
   private static final long serialVersionUID = 4L;
 
@@ -26,7 +24,7 @@ final class ReportTop implements Serializable {
   /** The previous batch's ranks (Δ column); starts empty again after a driver restart. */
   private transient Map<String, Integer> previousRanks;
 
-  ReportTop(String job, Labels labels, long windowMillis, boolean withMatches) {
+  public ReportTop(String job, Labels labels, long windowMillis, boolean withMatches) {
     this.job = job;
     this.labels = labels;
     this.windowMillis = windowMillis;

@@ -1,4 +1,4 @@
-package io.jvcstreaming.analytics.jobs;
+package io.jvcstreaming.analytics.report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +18,12 @@ public final class ReportPlan {
   private JavaPairDStream<Integer, Tuple2<String, Long>> tagged;
 
   /** The batch's post count and total ({@link BatchReports#TOTALS}), read by every report's header. */
-  void totals(JavaPairDStream<Integer, Tuple2<String, Long>> figures) {
+  public void totals(JavaPairDStream<Integer, Tuple2<String, Long>> figures) {
     add(figures);
   }
 
   /** One more report: the top N of {@code counts} each batch, in the order the reports were added. */
-  void report(ReportTop report, JavaPairDStream<String, Long> counts) {
+  public void report(ReportTop report, JavaPairDStream<String, Long> counts) {
     int tag = reports.size();
     reports.add(report);
     add(counts.mapToPair(new Tag(tag)));

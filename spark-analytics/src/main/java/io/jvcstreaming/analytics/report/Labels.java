@@ -1,9 +1,7 @@
-package io.jvcstreaming.analytics.jobs;
-
-import io.jvcstreaming.analytics.report.ReportRow;
+package io.jvcstreaming.analytics.report;
 
 /** How a state key becomes a report row: the key itself, a sticker (identifier + URL), a topic (title + id). */
-enum Labels {
+public enum Labels {
   PLAIN {
     @Override
     ReportRow row(String key, long count) {

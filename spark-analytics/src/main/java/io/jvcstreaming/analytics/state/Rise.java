@@ -1,4 +1,4 @@
-package io.jvcstreaming.analytics.jobs;
+package io.jvcstreaming.analytics.state;
 
 /**
  * How much a key is rising: the trending lists rank by it instead of by the window's raw count, so a short run (or
@@ -23,7 +23,7 @@ package io.jvcstreaming.analytics.jobs;
  * first) packed with the recent count into one long: the score, quantized to {@value #SCALE}ths, in the high bits,
  * so the order is by score, then recent count, then key.
  */
-final class Rise {
+public final class Rise {
 
   static final long PRIOR = 5;
   static final long MIN_RECENT = 3;
@@ -35,7 +35,7 @@ final class Rise {
   }
 
   /** Whether a key with this count in the window is listed at all. */
-  static boolean listed(long recent) {
+  public static boolean listed(long recent) {
     return recent >= MIN_RECENT;
   }
 
@@ -44,7 +44,7 @@ final class Rise {
    * @param allTime the all-time count; below {@code recent} only if the all-time state lost the key (then the
    *                window is all we know of it, and it is taken as its whole history)
    */
-  static double score(long recent, long allTime) {
+  public static double score(long recent, long allTime) {
     if (recent <= 0) {
       return 0;
     }
@@ -52,16 +52,16 @@ final class Rise {
   }
 
   /** The score and the recent count in one long that orders like (score, recent). */
-  static long pack(double score, long recent) {
+  public static long pack(double score, long recent) {
     long quantized = Math.min(SCALE, Math.max(0, Math.round(score * SCALE)));
     return quantized << COUNT_BITS | Math.min(recent, COUNT_MASK);
   }
 
-  static long recentOf(long packed) {
+  public static long recentOf(long packed) {
     return packed & COUNT_MASK;
   }
 
-  static double scoreOf(long packed) {
+  public static double scoreOf(long packed) {
     return (double) (packed >>> COUNT_BITS) / SCALE;
   }
 }

@@ -1,4 +1,4 @@
-package io.jvcstreaming.analytics.jobs;
+package io.jvcstreaming.analytics.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,7 +1,6 @@
-package io.jvcstreaming.analytics.jobs;
+package io.jvcstreaming.analytics.report;
 
 import io.jvcstreaming.analytics.config.JobConfig;
-import io.jvcstreaming.analytics.report.Emitter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +37,7 @@ public final class RunSettings {
     LAST_TOP.clear();
   }
 
-  static RunSettings current() {
+  public static RunSettings current() {
     RunSettings s = current;
     if (s == null) {
       throw new IllegalStateException("RunSettings read before the launcher installed them (or on an executor):"
@@ -56,12 +55,12 @@ public final class RunSettings {
   }
 
   /** Lower-cased pseudos of the pseudo job; empty: the pseudo job counts nothing and reports nothing. */
-  Set<String> pseudos() {
+  public Set<String> pseudos() {
     return pseudos;
   }
 
   /** The keys of the latest report of {@code report} (empty before its first report in this run). */
-  static List<String> lastTop(String report) {
+  public static List<String> lastTop(String report) {
     return LAST_TOP.getOrDefault(report, List.of());
   }
 

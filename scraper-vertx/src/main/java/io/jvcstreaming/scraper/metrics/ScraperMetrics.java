@@ -1,6 +1,5 @@
 package io.jvcstreaming.scraper.metrics;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -268,89 +267,68 @@ public final class ScraperMetrics {
 
   /** The Prometheus text exposition (version 0.0.4). */
   public String render(boolean redisUp, boolean leader) {
-    StringBuilder sb = new StringBuilder(4096);
-    sb.append("# HELP jvc_pages_fetched_total Forum pages fetched, by outcome.\n# TYPE jvc_pages_fetched_total counter\n");
-    pagesByOutcome.forEach((k, v) -> sb.append("jvc_pages_fetched_total{outcome=\"").append(k).append("\"} ")
-        .append(v.sum()).append('\n'));
-    sb.append("# HELP jvc_http_responses_total HTTP answers from the forum (every attempt), by status.\n"
-        + "# TYPE jvc_http_responses_total counter\n");
-    responsesByStatus().forEach((k, v) -> sb.append("jvc_http_responses_total{status=\"").append(k).append("\"} ")
-        .append(v).append('\n'));
-    counter(sb, "jvc_fetch_no_answer_total", "Requests that got no answer (connection, timeout, body over the cap).",
-        noAnswers.sum());
-    counter(sb, "jvc_fetch_bytes_received_total", "Bytes of the forum's response bodies, as decoded.",
-        bytesReceived.sum());
-    sb.append("# HELP jvc_parse_errors_total Pages that did not parse, by reason.\n# TYPE jvc_parse_errors_total counter\n");
-    parseErrorsByReason.forEach((k, v) -> sb.append("jvc_parse_errors_total{reason=\"").append(escape(k)).append("\"} ")
-        .append(v.sum()).append('\n'));
-    sb.append("# HELP jvc_payloads_skipped_total Page payloads not used (markup read instead), by reason.\n"
-        + "# TYPE jvc_payloads_skipped_total counter\n");
-    payloadsSkippedByReason.forEach((k, v) -> sb.append("jvc_payloads_skipped_total{reason=\"").append(escape(k))
-        .append("\"} ").append(v.sum()).append('\n'));
-    counter(sb, "jvc_posts_parsed_total", "Posts read from topic pages (before dedup).", postsParsed.sum());
-    counter(sb, "jvc_posts_streamed_total", "New posts appended to the stream log.", postsStreamed.sum());
-    counter(sb, "jvc_messages_skipped_total", "Messages skipped for a missing id, author or date.", messagesSkipped.sum());
-    sb.append("# HELP jvc_fetch_retries_total Retries by kind: HTTP attempts (503, 429, 5xx, challenge, timeout,"
-        + " connection) and topics queued again (cut-page, parse-error, fetch-failed, other).\n"
-        + "# TYPE jvc_fetch_retries_total counter\n");
-    new java.util.TreeMap<>(retriesByKind).forEach((k, v) -> sb.append("jvc_fetch_retries_total{kind=\"")
-        .append(escape(k)).append("\"} ").append(v.sum()).append('\n'));
-    counter(sb, "jvc_challenge_backoffs_total", "Challenge pages that made the whole host back off.",
-        challengeBackoffs.sum());
-    sb.append("# HELP jvc_challenge_backoff_seconds_total Seconds the host was backed off for challenge pages.\n"
-        + "# TYPE jvc_challenge_backoff_seconds_total counter\njvc_challenge_backoff_seconds_total ")
-        .append(String.format(Locale.ROOT, "%.3f", challengeBackoffMillis.sum() / 1e3)).append('\n');
-    counter(sb, "jvc_redis_errors_total", "Failed Redis operations.", redisErrors.sum());
-    counter(sb, "jvc_posts_duplicate_skipped_total", "Posts not appended: their id is already in the log.",
-        duplicatesSkipped.sum());
-    counter(sb, "jvc_stream_lost_total", "Appends refused because the store lost the stream id (then exit 3).",
-        streamLost.sum());
-    counter(sb, "jvc_topics_gone_total", "Topics dropped after a 410 or an unknown-topic redirect.", topicsGone.sum());
-    counter(sb, "jvc_list_refreshes_total", "Successful list page refresh rounds.", listRefreshes.sum());
-    counter(sb, "jvc_stream_clients_disconnected_slow_total", "Stream clients cut for falling behind.", clientsDisconnectedSlow.sum());
-    counter(sb, "jvc_stream_clients_rejected_total", "Stream clients refused (bad token or handshake).", clientsRejected.sum());
-    counter(sb, "jvc_posts_truncated_total", "Posts whose text was cut to fit the stream's 1 MiB line cap.",
-        postsTruncated.sum());
-    counter(sb, "jvc_fetch_retries_parked_total", "Topic retries parked because the fetch queue was full.",
-        retriesParked.sum());
-    sb.append("# HELP jvc_stream_resume_answers_total Answers to stream clients' RESUME, by kind.\n"
-        + "# TYPE jvc_stream_resume_answers_total counter\n");
-    resumeAnswersByKind.forEach((k, v) -> sb.append("jvc_stream_resume_answers_total{answer=\"").append(k)
-        .append("\"} ").append(v.sum()).append('\n'));
-    gauge(sb, "jvc_fetch_queue_depth", "Topics waiting to be fetched.", queueDepth.getAsLong());
-    gauge(sb, "jvc_fetch_in_flight", "Topic fetches in progress.", inFlight.getAsLong());
-    gauge(sb, "jvc_stream_clients_connected", "Connected stream clients.", clientsConnected.getAsLong());
-    gauge(sb, "jvc_stream_last_seq", "Highest seq in the stream log.", lastSeq.getAsLong());
-    sb.append("# HELP jvc_stream_client_lag_posts Posts held but not yet sent, per live stream client.\n"
-        + "# TYPE jvc_stream_client_lag_posts gauge\n");
-    new java.util.TreeMap<>(clientLags.get()).forEach((k, v) -> sb.append("jvc_stream_client_lag_posts{client=\"")
-        .append(escape(k)).append("\"} ").append(v).append('\n'));
-    gauge(sb, "jvc_redis_up", "1 when the log store is reachable.", redisUp ? 1 : 0);
-    gauge(sb, "jvc_leader", "1 when this instance scrapes and streams.", leader ? 1 : 0);
-    sb.append("# HELP jvc_fetch_latency_seconds Latency of one HTTP fetch.\n# TYPE jvc_fetch_latency_seconds histogram\n");
-    long cumulative = 0;
-    for (int i = 0; i < LATENCY_BUCKETS.length; i++) {
-      cumulative += latencyBuckets[i].sum();
-      sb.append("jvc_fetch_latency_seconds_bucket{le=\"").append(LATENCY_BUCKETS[i]).append("\"} ").append(cumulative).append('\n');
+    long[] buckets = new long[latencyBuckets.length];
+    for (int i = 0; i < buckets.length; i++) {
+      buckets[i] = latencyBuckets[i].sum();
     }
-    cumulative += latencyBuckets[LATENCY_BUCKETS.length].sum();
-    sb.append("jvc_fetch_latency_seconds_bucket{le=\"+Inf\"} ").append(cumulative).append('\n');
-    sb.append("jvc_fetch_latency_seconds_sum ").append(String.format(Locale.ROOT, "%.6f", latencySumMicros.get() / 1e6)).append('\n');
-    sb.append("jvc_fetch_latency_seconds_count ").append(latencyCount.sum()).append('\n');
-    return sb.toString();
+    return new PrometheusWriter()
+        .labelled("jvc_pages_fetched_total", "Forum pages fetched, by outcome.", "counter", "outcome",
+            sums(pagesByOutcome))
+        .labelled("jvc_http_responses_total", "HTTP answers from the forum (every attempt), by status.", "counter",
+            "status", responsesByStatus())
+        .counter("jvc_fetch_no_answer_total", "Requests that got no answer (connection, timeout, body over the cap).",
+            noAnswers.sum())
+        .counter("jvc_fetch_bytes_received_total", "Bytes of the forum's response bodies, as decoded.",
+            bytesReceived.sum())
+        .labelled("jvc_parse_errors_total", "Pages that did not parse, by reason.", "counter", "reason",
+            sums(parseErrorsByReason))
+        .labelled("jvc_payloads_skipped_total", "Page payloads not used (markup read instead), by reason.", "counter",
+            "reason", sums(payloadsSkippedByReason))
+        .counter("jvc_posts_parsed_total", "Posts read from topic pages (before dedup).", postsParsed.sum())
+        .counter("jvc_posts_streamed_total", "New posts appended to the stream log.", postsStreamed.sum())
+        .counter("jvc_messages_skipped_total", "Messages skipped for a missing id, author or date.",
+            messagesSkipped.sum())
+        .labelled("jvc_fetch_retries_total", "Retries by kind: HTTP attempts (503, 429, 5xx, challenge, timeout,"
+            + " connection) and topics queued again (cut-page, parse-error, fetch-failed, other).", "counter", "kind",
+            sums(retriesByKind))
+        .counter("jvc_challenge_backoffs_total", "Challenge pages that made the whole host back off.",
+            challengeBackoffs.sum())
+        .secondsCounter("jvc_challenge_backoff_seconds_total", "Seconds the host was backed off for challenge pages.",
+            challengeBackoffMillis.sum())
+        .counter("jvc_redis_errors_total", "Failed Redis operations.", redisErrors.sum())
+        .counter("jvc_posts_duplicate_skipped_total", "Posts not appended: their id is already in the log.",
+            duplicatesSkipped.sum())
+        .counter("jvc_stream_lost_total", "Appends refused because the store lost the stream id (then exit 3).",
+            streamLost.sum())
+        .counter("jvc_topics_gone_total", "Topics dropped after a 410 or an unknown-topic redirect.",
+            topicsGone.sum())
+        .counter("jvc_list_refreshes_total", "Successful list page refresh rounds.", listRefreshes.sum())
+        .counter("jvc_stream_clients_disconnected_slow_total", "Stream clients cut for falling behind.",
+            clientsDisconnectedSlow.sum())
+        .counter("jvc_stream_clients_rejected_total", "Stream clients refused (bad token or handshake).",
+            clientsRejected.sum())
+        .counter("jvc_posts_truncated_total", "Posts whose text was cut to fit the stream's 1 MiB line cap.",
+            postsTruncated.sum())
+        .counter("jvc_fetch_retries_parked_total", "Topic retries parked because the fetch queue was full.",
+            retriesParked.sum())
+        .labelled("jvc_stream_resume_answers_total", "Answers to stream clients' RESUME, by kind.", "counter",
+            "answer", sums(resumeAnswersByKind))
+        .gauge("jvc_fetch_queue_depth", "Topics waiting to be fetched.", queueDepth.getAsLong())
+        .gauge("jvc_fetch_in_flight", "Topic fetches in progress.", inFlight.getAsLong())
+        .gauge("jvc_stream_clients_connected", "Connected stream clients.", clientsConnected.getAsLong())
+        .gauge("jvc_stream_last_seq", "Highest seq in the stream log.", lastSeq.getAsLong())
+        .labelled("jvc_stream_client_lag_posts", "Posts held but not yet sent, per live stream client.", "gauge",
+            "client", clientLags.get())
+        .gauge("jvc_redis_up", "1 when the log store is reachable.", redisUp ? 1 : 0)
+        .gauge("jvc_leader", "1 when this instance scrapes and streams.", leader ? 1 : 0)
+        .histogram("jvc_fetch_latency_seconds", "Latency of one HTTP fetch.", LATENCY_BUCKETS, buckets,
+            latencySumMicros.get() / 1e6, latencyCount.sum())
+        .text();
   }
 
-  private static void counter(StringBuilder sb, String name, String help, long value) {
-    sb.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" counter\n")
-        .append(name).append(' ').append(value).append('\n');
-  }
-
-  private static void gauge(StringBuilder sb, String name, String help, long value) {
-    sb.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" gauge\n")
-        .append(name).append(' ').append(value).append('\n');
-  }
-
-  private static String escape(String label) {
-    return label.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+  private static <K> Map<K, Long> sums(Map<K, LongAdder> adders) {
+    Map<K, Long> out = new java.util.HashMap<>();
+    adders.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
   }
 }

@@ -78,6 +78,7 @@ class FaultSuiteIT {
   }
 
   @Test
+  @Tag("long") // every default matrix case runs the whole pipeline and checks it exact; ScraperEndToEndIT too
   @Order(1)
   @Timeout(value = 20, unit = TimeUnit.MINUTES)
   @DisplayName("1. baseline live posting: stream and Spark counts match the truth exactly once")
@@ -92,6 +93,7 @@ class FaultSuiteIT {
   }
 
   @Test
+  @Tag("long") // ScraperEndToEndIT and CrawlStatsOnExitIT crawl a faulty forum (503, 429, drops, challenges) in the default run
   @Order(2)
   @Timeout(value = 20, unit = TimeUnit.MINUTES)
   @DisplayName("2. 5 % 503s, 2 % dropped connections, 200 ms latency: retried, nothing lost or doubled")
@@ -135,6 +137,7 @@ class FaultSuiteIT {
   }
 
   @Test
+  @Tag("long") // RestartMatrixIT.redisRestart takes Redis away under a running scraper in the default run
   @Order(4)
   @Timeout(value = 20, unit = TimeUnit.MINUTES)
   @DisplayName("4. Redis stopped for 20 s and restarted with its AOF: crawl pauses, catches up, exact")

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -155,6 +156,7 @@ class RestartMatrixIT {
   }
 
   @Test
+  @Tag("long") // pairSigkill is the harsher restart of the pair; SIGTERM paths: StandaloneJarIT, CrawlStatsOnExitIT, scraperRestart
   @Order(1)
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   @DisplayName("1. run.sh pair (default store + Spark checkpoint) SIGTERMed mid-crawl and started again: exact")
@@ -365,6 +367,7 @@ class RestartMatrixIT {
   }
 
   @Test
+  @Tag("long") // FreshConfigIT (spark-analytics) proves fresh settings after a recovery in the default run
   @Order(10)
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   @DisplayName("10. a new --publish-url and a rotated STREAM_TOKEN after a restart take effect")

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * each on a loopback address of its own; published ports, healthchecks, posts in every job's report and every job's
  * results on the dashboard are checked.
  */
+// The compose file is checked statically in the default run (helm ComposeFileTest) and the same images' settings run
+// as processes through ChartAsProcessesIT; this run of it is long (2.5 min), so e2e-tests/run-long.sh runs it.
+@Tag("long")
 @ExtendWith(LogTails.class)
 class ComposeAsProcessesIT {
 

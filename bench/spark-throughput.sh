@@ -13,9 +13,9 @@ jobs=("$@")
 ((${#jobs[@]})) || jobs=(words stickers authors topics pseudo all)
 if [[ ! -d spark-analytics/target/test-classes/io/jvcstreaming/analytics || ! -f spark-analytics/target/bench.cp ]]; then
   echo "==> compiling spark-analytics and its test classes"
-  ./mvnw -B -o -q -pl spark-analytics -am test-compile
-  ./mvnw -B -o -q -pl spark-analytics dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
-    -Dmdep.includeScope=test
+  # one reactor run, so the sibling modules (common-model, test-support) resolve to their target/classes
+  ./mvnw -B -o -q -pl spark-analytics -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 fi
 cd spark-analytics
 opens=$(grep -o '<spark.java17.opens>[^<]*' ../pom.xml | sed 's/<spark.java17.opens>//')

@@ -143,7 +143,10 @@ class ScraperEndToEndIT {
       all.addAll(client.posts());
       lastSeq = client.lastSeq();
     }
-    Thread.sleep(3_000); // the forum moves on while we are down
+    // the forum moves on while we are down: posts published now must be found by the restarted scraper
+    int publishedWhileUp = simulator.truth().size();
+    Await.until(Duration.ofSeconds(30), "posts published while the scraper is down",
+        () -> simulator.truth().size() >= publishedWhileUp + 20);
     Scraper second = startScraper();
     try (LineClient client = new LineClient(second.streamPort(), "RESUME " + lastSeq)) {
       Thread.sleep(LIVE_PHASE.toMillis() / 2);
@@ -165,7 +168,9 @@ class ScraperEndToEndIT {
       redis.stop();
       Await.until(Duration.ofSeconds(20), "readiness reports the outage",
           () -> !scraper.readiness().ready() && scraper.readiness().degraded().contains("redis"));
-      Thread.sleep(5_000);
+      // the outage is over only once the crawl has really hit it (an append failed), not after a guessed duration
+      Await.until(Duration.ofSeconds(30), "an append failing on the stopped Redis",
+          () -> scraper.metrics().redisErrors() > 0);
       redis.start();
       Thread.sleep(LIVE_PHASE.toMillis() / 2);
       assertStreamMatchesTruth(client::posts);

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,13 +72,12 @@ public final class ReportCollector implements AutoCloseable {
   /** Polls until {@code job}'s latest counts satisfy the condition; returns the last counts seen either way. */
   public Map<String, Long> awaitCounts(String job, Predicate<Map<String, Long>> condition, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Map<String, Long> counts = counts(job);
-    while (!condition.test(counts) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      counts = counts(job);
-    }
-    return counts;
+    List<Map<String, Long>> last = new java.util.ArrayList<>(List.of(counts(job)));
+    io.jvcstreaming.testkit.Await.within(timeout, () -> {
+      last.set(0, counts(job));
+      return condition.test(last.get(0));
+    });
+    return last.get(0);
   }
 
   @Override

@@ -21,7 +21,6 @@ import io.jvcstreaming.analytics.state.KeepNewPosts;
 import io.jvcstreaming.config.Settings;
 import io.jvcstreaming.model.Post;
 import java.io.ObjectStreamException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,13 +29,11 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.streaming.Durations;
-import org.apache.spark.streaming.StateSpec;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.dstream.ReceiverInputDStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Tuple2;
 
 /**
  * The one entry point of the Spark jobs: {@code --job stickers|authors|words|pseudo|topics|all} (see
@@ -241,10 +238,10 @@ public final class AnalyticsMain {
     JavaDStream<Post> received = ssc.receiverStream(new NdjsonReceiver(config.sourceHost(), config.sourcePort(),
         checkpointPath, config.writeAheadLog()));
     JobContext context = new JobContext(config);
-    JavaDStream<Post> posts = keepNewPosts(received, context);
+    KeepNewPosts.NewPosts fresh = keepNewPosts(received, context);
     ReportPlan plan = new ReportPlan();
-    new PostTotals().register(posts, context, plan);
-    AllJobs.forName(config).register(posts, context, plan);
+    PostTotals.register(fresh.passes(), plan);
+    AllJobs.forName(config).register(fresh.posts(), context, plan);
     plan.register(); // last: after the pseudo job's own output operation, which its report reads
     return ssc;
   }
@@ -253,18 +250,9 @@ public final class AnalyticsMain {
    * Every count reads the posts through this filter: per topic, only posts above the highest id already counted
    * (checkpointed state, see {@link KeepNewPosts}), so a block received twice across a driver crash counts once.
    */
-  static JavaDStream<Post> keepNewPosts(JavaDStream<Post> received, JobContext context) {
-    return received.mapToPair(p -> new Tuple2<>(p.topicId(), p))
-        .groupByKey()
-        .mapValues(AnalyticsMain::toList)
-        .mapWithState(StateSpec.function(new KeepNewPosts()).timeout(context.stateIdleTimeout()))
-        .flatMap(List::iterator);
-  }
-
-  private static List<Post> toList(Iterable<Post> posts) {
-    List<Post> list = new ArrayList<>();
-    posts.forEach(list::add);
-    return list;
+  static KeepNewPosts.NewPosts keepNewPosts(JavaDStream<Post> received, JobContext context) {
+    return KeepNewPosts.apply(received, context.stateIdleTimeout(),
+        received.context().sparkContext().defaultParallelism());
   }
 
   /** The receiver pins one core: local mode needs at least two or nothing is ever processed. */

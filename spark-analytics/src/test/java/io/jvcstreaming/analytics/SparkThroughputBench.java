@@ -102,6 +102,14 @@ public final class SparkThroughputBench {
             median(steady, b -> b.outputOpMs().getOrDefault(id, 0L))));
       }
     }
+    if (!steady.isEmpty()) {
+      // the stages of the batch whose processing time is the median: where its time goes
+      List<BatchProfiler.Batch> byTime = new java.util.ArrayList<>(steady);
+      byTime.sort(java.util.Comparator.comparingLong(BatchProfiler.Batch::processingMs));
+      BatchProfiler.Batch mid = byTime.get((byTime.size() - 1) / 2);
+      sb.append("; stages of the median batch (").append(mid.processingMs()).append(" ms):");
+      mid.stageList().forEach(st -> sb.append(' ').append(st));
+    }
     sb.append("; processing ms per batch:");
     steady.forEach(b -> sb.append(' ').append(b.processingMs()).append('/').append(b.jobs()).append('j'));
     return sb.toString();

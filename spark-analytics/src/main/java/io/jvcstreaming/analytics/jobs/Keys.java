@@ -85,16 +85,6 @@ final class Keys {
     }
   }
 
-  /** One key for every post: the running total of posts. */
-  static final class Constant implements PairFunction<Post, String, Long> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Tuple2<String, Long> call(Post p) {
-      return new Tuple2<>(PostTotals.KEY, ONE);
-    }
-  }
-
   /** Posts whose author is one of the (lower-cased) pseudos. */
   static final class AuthorIn implements Function<Post, Boolean> {
     private static final long serialVersionUID = 1L;

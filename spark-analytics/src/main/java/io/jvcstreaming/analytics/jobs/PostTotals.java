@@ -3,12 +3,14 @@ package io.jvcstreaming.analytics.jobs;
 import io.jvcstreaming.analytics.report.BatchReports;
 import io.jvcstreaming.analytics.report.ReportPlan;
 import io.jvcstreaming.analytics.state.BatchAndTotal;
-import io.jvcstreaming.analytics.state.Sum;
-import io.jvcstreaming.model.Post;
+import io.jvcstreaming.analytics.state.KeepNewPosts;
+import io.jvcstreaming.analytics.state.Passes;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.streaming.StateSpec;
@@ -19,36 +21,43 @@ import scala.Tuple2;
  * Posts in the batch and in total, for every report's header ({@link BatchReports} reads them before it emits).
  * The total is a mapWithState count, so it survives a driver restart.
  *
- * <p>{@code ("posts", 1)} per post plus one {@code ("posts", 0)}, reduced, then {@link BatchAndTotal} emits the
- * batch count and the new total together: no separate count job.
+ * <p>Counted from the batch's {@link Passes} (how many posts of each topic count, {@link KeepNewPosts}), not by
+ * reading the posts once more: one {@code ("posts", n)} per batch, a 0 when nothing came, so the state emits the
+ * total every batch; then {@link BatchAndTotal} emits the batch count and the new total together.
  */
-public final class PostTotals implements StreamingJob {
+public final class PostTotals {
 
-  private static final long serialVersionUID = 1L;
   static final String KEY = "posts";
 
-  @Override
-  public String name() {
-    return KEY;
+  private PostTotals() {
   }
 
-  @Override
-  public void register(JavaDStream<Post> posts, JobContext context, ReportPlan plan) {
-    plan.totals(posts.mapToPair(new Keys.Constant())
-        .transformToPair(new WithZero())
-        .reduceByKey(new Sum())
-        .mapWithState(StateSpec.function(new BatchAndTotal()))
+  public static void register(JavaDStream<Passes> passes, ReportPlan plan) {
+    plan.totals(passes.transformToPair(new CountedInBatch())
+        .mapWithState(StateSpec.function(new BatchAndTotal()).partitioner(new HashPartitioner(1)))
         .flatMapToPair(new AsFigures()));
   }
 
-  /** Adds {@code ("posts", 0)}: the key is then in every batch, and the state emits the total even when no post came. */
-  static final class WithZero implements Function<JavaPairRDD<String, Long>, JavaPairRDD<String, Long>> {
+  /** The batch's passes, summed in one partition: exactly one {@code ("posts", n)}, even for an empty batch. */
+  static final class CountedInBatch implements Function<JavaRDD<Passes>, JavaPairRDD<String, Long>> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public JavaPairRDD<String, Long> call(JavaPairRDD<String, Long> ones) {
-      JavaSparkContext sc = JavaSparkContext.fromSparkContext(ones.context());
-      return ones.union(sc.parallelizePairs(List.of(new Tuple2<>(KEY, 0L)), 1));
+    public JavaPairRDD<String, Long> call(JavaRDD<Passes> passes) {
+      return JavaPairRDD.fromJavaRDD(passes.coalesce(1).mapPartitions(new Sum()));
+    }
+  }
+
+  static final class Sum implements FlatMapFunction<Iterator<Passes>, Tuple2<String, Long>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Tuple2<String, Long>> call(Iterator<Passes> passes) {
+      long n = 0;
+      while (passes.hasNext()) {
+        n += passes.next().size();
+      }
+      return List.of(new Tuple2<>(KEY, n)).iterator();
     }
   }
 

@@ -1,6 +1,5 @@
 package io.jvcstreaming.analytics.jobs;
 
-import io.jvcstreaming.analytics.report.BatchBoard;
 import io.jvcstreaming.analytics.report.Labels;
 import io.jvcstreaming.analytics.report.ReportPlan;
 import io.jvcstreaming.analytics.report.ReportTop;
@@ -8,16 +7,11 @@ import io.jvcstreaming.analytics.report.RunSettings;
 import io.jvcstreaming.analytics.state.RunningCount;
 import io.jvcstreaming.analytics.state.Sum;
 import io.jvcstreaming.model.Post;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.streaming.StateSpec;
-import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.api.java.JavaDStream;
 
 /**
@@ -41,8 +35,7 @@ final class PseudoJob implements StreamingJob {
 
   @Override
   public void register(JavaDStream<Post> posts, JobContext context, ReportPlan plan) {
-    JavaDStream<Post> theirs = posts.transform(new OfCurrentPseudos());
-    theirs.foreachRDD(new RecordMatches(name())); // an output operation of its own, before the plan's reports
+    plan.matches(name(), posts.transform(new OfCurrentPseudos()));
     plan.report(new ReportTop(name(), Labels.PLAIN, 0, true),
         posts.mapToPair(new Keys.LowerAuthor()).reduceByKey(new Sum()).transformToPair(new TouchTop(name()))
             .mapWithState(StateSpec.function(new RunningCount()).timeout(context.stateIdleTimeout()))
@@ -69,23 +62,6 @@ final class PseudoJob implements StreamingJob {
     public JavaPairRDD<String, Long> call(JavaPairRDD<String, Long> counts) {
       Set<String> pseudos = RunSettings.current().pseudos();
       return counts.filter(new Keys.KeyIn(pseudos));
-    }
-  }
-
-  /** Collects the batch's matching posts to the driver, for the report that follows. */
-  static final class RecordMatches implements VoidFunction2<JavaRDD<Post>, Time> {
-    private static final long serialVersionUID = 1L;
-    private final String job;
-
-    RecordMatches(String job) {
-      this.job = job;
-    }
-
-    @Override
-    public void call(JavaRDD<Post> matches, Time time) {
-      List<Post> posts = new ArrayList<>(matches.collect());
-      posts.sort(Comparator.comparingLong(Post::seq));
-      BatchBoard.at(time.milliseconds()).matches.put(job, posts);
     }
   }
 }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *       object.</li>
  *   <li>Posts are stored in blocks with {@link #store(java.util.Iterator)}, which returns only once Spark has
  *       stored the block (and written it to the write-ahead log when enabled). A block is cut every
- *       {@code spark.streaming.blockInterval} (200 ms by default) or at {@value #MAX_BLOCK_RECORDS} posts.
+ *       {@code spark.streaming.blockInterval} (half a batch, see {@code SparkSettings}) or at {@value #MAX_BLOCK_RECORDS} posts.
  *       After each stored block the position (stream id, seq, per-topic high-water marks) is written to the
  *       bookmark.</li>
  *   <li>Bookmark missing: first start. Bookmark unreadable, corrupt or of an old format: the receiver logs an
@@ -58,7 +58,7 @@ public final class NdjsonReceiver extends Receiver<Post> {
 
   static final String TOKEN_PROPERTY = "jvc.stream.token";
   static final String TOKEN_ENV = "STREAM_TOKEN";
-  static final int MAX_BLOCK_RECORDS = 10_000;
+  static final int MAX_BLOCK_RECORDS = 25_000;
   static final long HANDSHAKE_TIMEOUT_MS = 10_000;
   /** Errors reported one by one up to this count, then one report per {@value #REPORT_EVERY}. */
   static final long REPORT_ALL_UP_TO = 100;

@@ -6,9 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Driver-side notes shared by the output operations of one batch: how many posts the batch had, the running
- * total, the pseudo job's matched posts. {@link io.jvcstreaming.analytics.jobs.PostTotals}' outputs run first in every batch (output
- * operations of a batch run in registration order), the jobs' reports read them afterwards.
+ * Driver-side notes of one batch: how many posts the batch had, the running total, the pseudo job's matched
+ * posts. {@link BatchReports} sets them from the batch's one collect, then emits the reports, which read them.
  *
  * <p>Only ever touched inside {@code foreachRDD} bodies, which run on the driver; never from an executor.
  * Thread-safe. Old batches are dropped.

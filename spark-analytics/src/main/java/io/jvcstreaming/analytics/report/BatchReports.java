@@ -1,8 +1,12 @@
 package io.jvcstreaming.analytics.report;
 
 import io.jvcstreaming.analytics.metrics.JobMetrics;
+import io.jvcstreaming.codec.MalformedLineException;
+import io.jvcstreaming.codec.PostCodec;
+import io.jvcstreaming.model.Post;
 import io.jvcstreaming.analytics.state.ByCountDesc;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -32,14 +36,19 @@ public final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tu
   private static final AtomicLong BATCHES = new AtomicLong();
   /** The tag of {@link io.jvcstreaming.analytics.jobs.PostTotals}' figures, {@code ("batch", n)} and {@code ("total", n)}: never cut to top N. */
   public static final int TOTALS = -1;
+  /** The tag of the matched posts ({@link ReportPlan#matches}), {@code (wire line, seq)}: never cut to top N. */
+  static final int MATCHES = Integer.MIN_VALUE;
   public static final String BATCH = "batch";
   public static final String TOTAL = "total";
   static final String KEYS = "keys";
 
   private final List<ReportTop> reports;
+  /** The job whose report prints the matched posts, or null. */
+  private final String matchesJob;
 
-  BatchReports(List<ReportTop> reports) {
+  BatchReports(List<ReportTop> reports, String matchesJob) {
     this.reports = List.copyOf(reports);
+    this.matchesJob = matchesJob;
   }
 
   /** The tag under which {@link TopPerTag} counts the keys of report {@code tag}: -2, -3, ... */
@@ -52,14 +61,23 @@ public final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tu
     int top = RunSettings.current().top();
     Map<Integer, List<Tuple2<String, Long>>> byTag = new HashMap<>();
     Map<Integer, Long> sizes = new HashMap<>();
-    for (Tuple2<Integer, Tuple2<String, Long>> t : tagged.mapPartitions(new TopPerTag(top)).collect()) {
-      if (t._1() < TOTALS) {
+    List<Post> matched = new ArrayList<>();
+    // one task per core that processes, not one per report and partition: each task costs a fixed 10-20 ms
+    int tasks = Math.max(1, Math.min(tagged.getNumPartitions(), tagged.context().defaultParallelism()));
+    for (Tuple2<Integer, Tuple2<String, Long>> t : tagged.coalesce(tasks).mapPartitions(new TopPerTag(top)).collect()) {
+      if (t._1() == MATCHES) {
+        matched.add(decode(t._2()._1()));
+      } else if (t._1() < TOTALS) {
         sizes.merge(t._1(), t._2()._2(), Long::sum);
       } else {
         byTag.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2());
       }
     }
     BatchBoard.Entry entry = BatchBoard.at(time.milliseconds());
+    if (matchesJob != null) {
+      matched.sort(Comparator.comparingLong(Post::seq));
+      entry.matches.put(matchesJob, matched);
+    }
     for (Tuple2<String, Long> figure : byTag.getOrDefault(TOTALS, List.of())) {
       if (figure._1().equals(BATCH)) {
         entry.batchPosts = figure._2();
@@ -88,6 +106,15 @@ public final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tu
     }
   }
 
+  /** A line this job encoded itself: malformed only if the codec broke, which must not pass silently. */
+  private static Post decode(String line) {
+    try {
+      return PostCodec.decode(line);
+    } catch (MalformedLineException e) {
+      throw new IllegalStateException("a matched post did not decode back: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Per partition and tag, the {@code n} first by {@link ByCountDesc} (all of {@link #TOTALS}), plus
    * {@code (sizeTag(tag), (KEYS, number of records))} per tag.
@@ -108,7 +135,7 @@ public final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tu
       List<Tuple2<Integer, Tuple2<String, Long>>> out = new ArrayList<>();
       while (in.hasNext()) {
         Tuple2<Integer, Tuple2<String, Long>> t = in.next();
-        if (t._1() == TOTALS) {
+        if (t._1() == TOTALS || t._1() == MATCHES) {
           out.add(t);
           continue;
         }

@@ -1,8 +1,11 @@
 package io.jvcstreaming.analytics.report;
 
+import io.jvcstreaming.codec.PostCodec;
+import io.jvcstreaming.model.Post;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.PairFunction;
+import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 import scala.Tuple2;
 
@@ -16,6 +19,7 @@ public final class ReportPlan {
 
   private final List<ReportTop> reports = new ArrayList<>();
   private JavaPairDStream<Integer, Tuple2<String, Long>> tagged;
+  private String matchesJob;
 
   /** The batch's post count and total ({@link BatchReports#TOTALS}), read by every report's header. */
   public void totals(JavaPairDStream<Integer, Tuple2<String, Long>> figures) {
@@ -29,15 +33,37 @@ public final class ReportPlan {
     add(counts.mapToPair(new Tag(tag)));
   }
 
+  /**
+   * The posts {@code job}'s report prints in full this batch (the pseudo job's matches): they ride in the same
+   * Spark job as the counts, each as its wire line with its seq, instead of costing a collect job of their own.
+   */
+  public void matches(String job, JavaDStream<Post> posts) {
+    if (matchesJob != null) {
+      throw new IllegalStateException("only one job prints matched posts; " + matchesJob + " already does");
+    }
+    matchesJob = job;
+    add(posts.mapToPair(new AsMatch()));
+  }
+
   /** Registers the one output operation. Call once, after every job. */
   public void register() {
     if (tagged != null) {
-      tagged.foreachRDD(new BatchReports(reports));
+      tagged.foreachRDD(new BatchReports(reports, matchesJob));
     }
   }
 
   private void add(JavaPairDStream<Integer, Tuple2<String, Long>> stream) {
     tagged = tagged == null ? stream : tagged.union(stream);
+  }
+
+  /** A matched post to {@code (MATCHES, (wire line, seq))}. */
+  static final class AsMatch implements PairFunction<Post, Integer, Tuple2<String, Long>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Tuple2<Integer, Tuple2<String, Long>> call(Post post) {
+      return new Tuple2<>(BatchReports.MATCHES, new Tuple2<>(PostCodec.encode(post), post.seq()));
+    }
   }
 
   /** {@code (key, count)} to {@code (tag, (key, count))}. */

@@ -2,64 +2,154 @@ package io.jvcstreaming.analytics.state;
 
 import io.jvcstreaming.model.Post;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.Optional;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.FlatMapFunction2;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.Function3;
-import org.apache.spark.streaming.State;
+import org.apache.spark.streaming.Duration;
+import org.apache.spark.streaming.StateSpec;
+import org.apache.spark.streaming.Time;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import scala.Tuple2;
 
 /**
- * The {@code mapWithState} function that makes counting idempotent: per topic, the highest post id counted so far
- * is kept in the checkpointed state, and a batch's posts of that topic pass only when their id is above it.
+ * The posts every count reads: the received ones that are new for their topic's {@link HighWaterMark}, so a block
+ * received twice across a driver crash counts once.
  *
- * <p>Why: the receiver writes its bookmark after Spark has stored a block. A driver killed between the two
- * resumes from the older bookmark and receives that block's posts again, while the restarted driver also recovers
- * the block itself (write-ahead log): without this filter those posts are counted twice. The scraper appends each
- * topic's posts in ascending id order (and the forum's ids only grow), so a post at or below the topic's high-water
- * mark has been counted already; the same holds for posts re-streamed under a new stream id after a wiped store.
- * The batch's posts of one topic come in as one list (sorted here: a shuffle keeps no order).
+ * <p>Per batch: each received partition sends its posts' ids by topic ({@link TopicIds}, a combine inside the
+ * partition, then a small shuffle to the state's partitions); the mark's {@code mapWithState} turns them into the
+ * {@link Passes} of each topic; every task that reads a received partition then gets the whole {@link PassTable}
+ * (a few bytes per post of the batch) next to it and keeps the posts that pass. The posts themselves never leave
+ * their blocks: shuffling them by topic into the state, which then cached them, cost more than the counts they
+ * feed (spark-analytics/BENCHMARKS.md).
  */
-public final class KeepNewPosts implements Function3<Long, Optional<List<Post>>, State<Long>, List<Post>> {
+public final class KeepNewPosts {
 
-  private static final long serialVersionUID = 1L;
-
-  @Override
-  public List<Post> call(Long topicId, Optional<List<Post>> batch, State<Long> highest) {
-    if (highest.isTimingOut() || !batch.isPresent()) {
-      return List.of(); // an idle topic leaving the state (a post of it after the idle timeout counts as new)
-    }
-    List<Post> posts = batch.get();
-    long mark = highest.exists() ? highest.get() : Long.MIN_VALUE;
-    // The usual batch: one topic's new posts, in the ascending order the scraper streamed them (a shuffle keeps
-    // no order, so this is checked, not assumed): it passes as it came, without a copy or a sort.
-    if (strictlyAscending(posts) && posts.get(0).id() > mark) {
-      highest.update(posts.get(posts.size() - 1).id());
-      return posts;
-    }
-    posts = new ArrayList<>(posts);
-    posts.sort(Comparator.comparingLong(Post::id));
-    List<Post> fresh = new ArrayList<>(posts.size());
-    for (Post p : posts) {
-      if (p.id() > mark) {
-        fresh.add(p);
-        mark = p.id();
-      }
-    }
-    highest.update(mark);
-    return fresh;
+  private KeepNewPosts() {
   }
 
-  private static boolean strictlyAscending(List<Post> posts) {
-    if (posts.isEmpty()) {
-      return false;
+  /**
+   * The posts that count and, per topic, which ones they are.
+   *
+   * @param posts {@code received} through the marks: what every count reads
+   * @param passes each batch's {@link Passes}, one per topic of the batch: how many posts count, without reading them
+   */
+  public record NewPosts(JavaDStream<Post> posts, JavaDStream<Passes> passes) {
+  }
+
+  /** {@code received} through the marks; the mark state lives in {@code partitions} partitions. */
+  public static NewPosts apply(JavaDStream<Post> received, Duration idleTimeout, int partitions) {
+    JavaDStream<Passes> passes = received
+        .transformToPair(new IdsByTopic(partitions))
+        .mapWithState(StateSpec.function(new HighWaterMark()).timeout(idleTimeout));
+    return new NewPosts(received.transformWith(passes, new KeepPassing()), passes);
+  }
+
+  /** Each partition's ids grouped by topic, then the topics' ids reduced into the state's partitions. */
+  static final class IdsByTopic implements Function<JavaRDD<Post>, JavaPairRDD<Long, TopicIds>> {
+    private static final long serialVersionUID = 1L;
+    private final int partitions;
+
+    IdsByTopic(int partitions) {
+      this.partitions = partitions;
     }
-    long previous = Long.MIN_VALUE;
-    for (Post p : posts) {
-      if (p.id() <= previous) {
-        return false;
+
+    @Override
+    public JavaPairRDD<Long, TopicIds> call(JavaRDD<Post> posts) {
+      return JavaPairRDD.fromJavaRDD(posts.mapPartitionsWithIndex(new OfPartition(), true))
+          .reduceByKey(new Merge(), partitions);
+    }
+  }
+
+  /** One received partition's ids by topic. */
+  static final class OfPartition implements Function2<Integer, Iterator<Post>, Iterator<Tuple2<Long, TopicIds>>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Tuple2<Long, TopicIds>> call(Integer partition, Iterator<Post> posts) {
+      Map<Long, TopicIds> byTopic = new HashMap<>();
+      posts.forEachRemaining(p -> byTopic.computeIfAbsent(p.topicId(), TopicIds::new).add(p.id(), partition));
+      List<Tuple2<Long, TopicIds>> out = new ArrayList<>(byTopic.size());
+      byTopic.forEach((topic, ids) -> out.add(new Tuple2<>(topic, ids)));
+      return out.iterator();
+    }
+  }
+
+  static final class Merge implements Function2<TopicIds, TopicIds, TopicIds> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public TopicIds call(TopicIds a, TopicIds b) {
+      return a.merge(b);
+    }
+  }
+
+  /**
+   * The received posts zipped, partition by partition, with a copy of the batch's pass table. With no received
+   * partition at all the table is still read, so the marks' state (and its idle timeouts) advances every batch.
+   */
+  static final class KeepPassing implements Function3<JavaRDD<Post>, JavaRDD<Passes>, Time, JavaRDD<Post>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public JavaRDD<Post> call(JavaRDD<Post> posts, JavaRDD<Passes> passes, Time time) {
+      JavaRDD<PassTable> table = passes.coalesce(1).mapPartitions(new ToTable());
+      int n = posts.getNumPartitions();
+      if (n == 0) {
+        return table.flatMap(new NoPosts());
       }
-      previous = p.id();
+      List<Integer> indices = IntStream.range(0, n).boxed().collect(Collectors.toList());
+      JavaPairRDD<Integer, PassTable> copies = JavaSparkContext.fromSparkContext(posts.context())
+          .parallelize(indices, n).cartesian(table);
+      return posts.zipPartitions(copies, new Keep());
     }
-    return true;
+  }
+
+  static final class ToTable implements FlatMapFunction<Iterator<Passes>, PassTable> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<PassTable> call(Iterator<Passes> passes) {
+      return List.of(PassTable.of(passes)).iterator();
+    }
+  }
+
+  static final class NoPosts implements FlatMapFunction<PassTable, Post> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Post> call(PassTable table) {
+      return Collections.emptyIterator();
+    }
+  }
+
+  /** One received partition's posts that pass, in the order they were received. */
+  static final class Keep
+      implements FlatMapFunction2<Iterator<Post>, Iterator<Tuple2<Integer, PassTable>>, Post> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Post> call(Iterator<Post> posts, Iterator<Tuple2<Integer, PassTable>> copy) {
+      Tuple2<Integer, PassTable> partitionAndTable = copy.next();
+      PassTable.Keeper keeper = partitionAndTable._2().keeper(partitionAndTable._1());
+      List<Post> kept = new ArrayList<>();
+      posts.forEachRemaining(p -> {
+        if (keeper.keep(p)) {
+          kept.add(p);
+        }
+      });
+      return kept.iterator();
+    }
   }
 }

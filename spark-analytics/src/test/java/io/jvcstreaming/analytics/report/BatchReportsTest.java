@@ -13,7 +13,7 @@ import scala.Tuple2;
 class BatchReportsTest {
 
   @Test
-  @DisplayName("per partition, each report keeps the same top N a full sort gives (ties by key); totals are never cut")
+  @DisplayName("per partition, each report keeps the same top N a full sort gives (ties by key); totals and matches are never cut")
   void topPerTagKeepsExactlyTheFullSortsTopN() throws Exception {
     Random random = new Random(1);
     List<Tuple2<Integer, Tuple2<String, Long>>> input = new ArrayList<>();
@@ -23,6 +23,9 @@ class BatchReportsTest {
     }
     input.add(new Tuple2<>(BatchReports.TOTALS, new Tuple2<>(BatchReports.BATCH, 5L)));
     input.add(new Tuple2<>(BatchReports.TOTALS, new Tuple2<>(BatchReports.TOTAL, 9L)));
+    for (long seq = 1; seq <= 12; seq++) { // more matched posts than N: every one is printed
+      input.add(new Tuple2<>(BatchReports.MATCHES, new Tuple2<>("{\"seq\":" + seq + "}", seq)));
+    }
 
     List<Tuple2<Integer, Tuple2<String, Long>>> kept = new ArrayList<>();
     new BatchReports.TopPerTag(7).call(input.iterator()).forEachRemaining(kept::add);
@@ -31,6 +34,7 @@ class BatchReportsTest {
       assertThat(sortedOf(kept, tag)).as("tag %d", tag).isEqualTo(sortedOf(input, tag).subList(0, 7));
     }
     assertThat(sortedOf(kept, BatchReports.TOTALS)).hasSize(2);
+    assertThat(sortedOf(kept, BatchReports.MATCHES)).hasSize(12);
   }
 
   private static List<Tuple2<String, Long>> sortedOf(List<Tuple2<Integer, Tuple2<String, Long>>> tagged, int tag) {

@@ -31,7 +31,21 @@ public final class BatchProfiler extends SparkListener implements StreamingListe
   /** One completed batch. */
   public record Batch(long time, long processingMs, long schedulingMs, long records, Map<Integer, Long> outputOpMs,
                       Map<Integer, String> outputOpNames, long jobs, long stages, long tasks, long taskRunMs,
-                      long taskCpuMs) {
+                      long taskCpuMs, List<Stage> stageList) {
+  }
+
+  /**
+   * One stage run for a batch: when it was submitted and completed (ms after the batch's processing started), its
+   * tasks and their summed run time (what the gaps between stages are not: the driver's scheduling and
+   * serialization of the stage).
+   */
+  public record Stage(int id, String name, int tasks, long submittedAtMs, long completedAtMs, long taskRunMs,
+                      long taskDeserializeMs) {
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT, "[%d %s tasks=%d %d..%dms run=%dms deser+result=%dms]", id,
+          name.replaceAll(" at .*", ""), tasks, submittedAtMs, completedAtMs, taskRunMs, taskDeserializeMs);
+    }
   }
 
   private static final class Counters {
@@ -42,6 +56,9 @@ public final class BatchProfiler extends SparkListener implements StreamingListe
     final AtomicLong taskCpuNanos = new AtomicLong();
     final Map<Integer, Long> opMs = new ConcurrentHashMap<>();
     final Map<Integer, String> opNames = new ConcurrentHashMap<>();
+    final List<StageInfo> stageInfos = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final Map<Integer, AtomicLong> stageRunMs = new ConcurrentHashMap<>();
+    final Map<Integer, AtomicLong> stageOverheadMs = new ConcurrentHashMap<>();
   }
 
   private final Map<Long, Counters> byBatch = new ConcurrentHashMap<>();
@@ -70,6 +87,7 @@ public final class BatchProfiler extends SparkListener implements StreamingListe
     Long batch = stageBatch.get(stage.stageInfo().stageId());
     if (batch != null) {
       at(batch).stages.incrementAndGet();
+      at(batch).stageInfos.add(stage.stageInfo());
     }
   }
 
@@ -81,6 +99,9 @@ public final class BatchProfiler extends SparkListener implements StreamingListe
       c.tasks.incrementAndGet();
       c.taskRunMs.addAndGet(task.taskMetrics().executorRunTime());
       c.taskCpuNanos.addAndGet(task.taskMetrics().executorCpuTime());
+      c.stageRunMs.computeIfAbsent(task.stageId(), k -> new AtomicLong()).addAndGet(task.taskMetrics().executorRunTime());
+      c.stageOverheadMs.computeIfAbsent(task.stageId(), k -> new AtomicLong())
+          .addAndGet(task.taskMetrics().executorDeserializeTime() + task.taskMetrics().resultSerializationTime());
     }
   }
 
@@ -99,6 +120,21 @@ public final class BatchProfiler extends SparkListener implements StreamingListe
     }
   }
 
+  private static List<Stage> stages(BatchInfo info, Counters c) {
+    long start = info.processingStartTime().isDefined() ? (Long) info.processingStartTime().get() : 0L;
+    List<Stage> out = new ArrayList<>();
+    for (StageInfo s : c.stageInfos) {
+      long submitted = s.submissionTime().isDefined() ? (Long) s.submissionTime().get() - start : -1;
+      long completed = s.completionTime().isDefined() ? (Long) s.completionTime().get() - start : -1;
+      AtomicLong run = c.stageRunMs.get(s.stageId());
+      AtomicLong overhead = c.stageOverheadMs.get(s.stageId());
+      out.add(new Stage(s.stageId(), s.name(), s.numTasks(), submitted, completed, run == null ? 0 : run.get(),
+          overhead == null ? 0 : overhead.get()));
+    }
+    out.sort(java.util.Comparator.comparingLong(Stage::submittedAtMs));
+    return out;
+  }
+
   /**
    * The completed batches, oldest first. Task and stage events reach the Spark listener bus asynchronously, so
    * call this a little after the last batch of interest completed.
@@ -111,7 +147,7 @@ public final class BatchProfiler extends SparkListener implements StreamingListe
         Counters c = byBatch.getOrDefault(time, new Counters());
         out.add(new Batch(time, (Long) info.processingDelay().get(), (Long) info.schedulingDelay().get(),
             info.numRecords(), new TreeMap<>(c.opMs), new TreeMap<>(c.opNames), c.jobs.get(), c.stages.get(),
-            c.tasks.get(), c.taskRunMs.get(), c.taskCpuNanos.get() / 1_000_000));
+            c.tasks.get(), c.taskRunMs.get(), c.taskCpuNanos.get() / 1_000_000, stages(info, c)));
       }
     }
     return out;

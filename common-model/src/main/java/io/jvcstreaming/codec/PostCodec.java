@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +71,7 @@ public final class PostCodec {
 
   /** ISO-8601 with the forum's offset, e.g. {@code 2026-11-25T21:04:33+01:00}. */
   public static String formatInstant(Instant instant) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(FORUM_ZONE).toOffsetDateTime());
+    return InstantText.format(instant, FORUM_ZONE);
   }
 
   /** Decodes one line (a trailing {@code \n} or {@code \r\n} is tolerated). */
@@ -133,7 +131,7 @@ public final class PostCodec {
     requirePresent(author != null, "author");
     requirePresent(postedAt != null, "postedAt");
     try {
-      return new Post(seq, id, topicId, topic, author, OffsetDateTime.parse(postedAt).toInstant(), text, stickers, url);
+      return new Post(seq, id, topicId, topic, author, InstantText.parse(postedAt), text, stickers, url);
     } catch (DateTimeParseException e) {
       throw new MalformedLineException("postedAt is not ISO-8601 with an offset: " + postedAt, e);
     } catch (IllegalArgumentException | NullPointerException e) {

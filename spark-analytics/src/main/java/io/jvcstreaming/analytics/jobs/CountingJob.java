@@ -3,6 +3,7 @@ package io.jvcstreaming.analytics.jobs;
 import io.jvcstreaming.analytics.report.Labels;
 import io.jvcstreaming.analytics.report.ReportPlan;
 import io.jvcstreaming.analytics.report.ReportTop;
+import io.jvcstreaming.analytics.state.CountInPartition;
 import io.jvcstreaming.analytics.state.RunningCount;
 import io.jvcstreaming.analytics.state.StillInWindow;
 import io.jvcstreaming.analytics.state.Subtract;
@@ -43,7 +44,8 @@ abstract class CountingJob implements StreamingJob {
 
   @Override
   public void register(JavaDStream<Post> posts, JobContext context, ReportPlan plan) {
-    JavaPairDStream<String, Long> perBatch = pairs(posts, context).reduceByKey(new Sum());
+    JavaPairDStream<String, Long> perBatch = pairs(posts, context).transformToPair(new CountInPartition())
+        .reduceByKey(new Sum());
     int partitions = posts.context().sparkContext().defaultParallelism();
     // The partitioner mapWithState takes by default, named so the trending window can be partitioned alike.
     JavaPairDStream<String, Long> allTime = perBatch.transformToPair(new TouchTop(name()))

@@ -4,6 +4,7 @@ import io.jvcstreaming.analytics.report.Labels;
 import io.jvcstreaming.analytics.report.ReportPlan;
 import io.jvcstreaming.analytics.report.ReportTop;
 import io.jvcstreaming.analytics.report.RunSettings;
+import io.jvcstreaming.analytics.state.CountInPartition;
 import io.jvcstreaming.analytics.state.RunningCount;
 import io.jvcstreaming.analytics.state.Sum;
 import io.jvcstreaming.model.Post;
@@ -37,7 +38,7 @@ final class PseudoJob implements StreamingJob {
   public void register(JavaDStream<Post> posts, JobContext context, ReportPlan plan) {
     plan.matches(name(), posts.transform(new OfCurrentPseudos()));
     plan.report(new ReportTop(name(), Labels.PLAIN, 0, true),
-        posts.mapToPair(new Keys.LowerAuthor()).reduceByKey(new Sum()).transformToPair(new TouchTop(name()))
+        posts.mapToPair(new Keys.LowerAuthor()).transformToPair(new CountInPartition()).reduceByKey(new Sum()).transformToPair(new TouchTop(name()))
             .mapWithState(StateSpec.function(new RunningCount()).timeout(context.stateIdleTimeout()))
             .stateSnapshots()
             .transformToPair(new CountsOfCurrentPseudos()));

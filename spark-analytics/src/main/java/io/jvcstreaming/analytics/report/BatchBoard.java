@@ -1,6 +1,5 @@
 package io.jvcstreaming.analytics.report;
 
-import io.jvcstreaming.model.Post;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -20,7 +19,7 @@ public final class BatchBoard {
   public static final class Entry {
     volatile long batchPosts;
     volatile long totalPosts;
-    public final ConcurrentHashMap<String, List<Post>> matches = new ConcurrentHashMap<>();
+    public final ConcurrentHashMap<String, List<MatchedPost>> matches = new ConcurrentHashMap<>();
   }
 
   private BatchBoard() {

@@ -1,6 +1,5 @@
 package io.jvcstreaming.analytics.report;
 
-import io.jvcstreaming.model.Post;
 import java.util.List;
 
 /**
@@ -16,14 +15,14 @@ import java.util.List;
  * @param keys       how many keys the count holds (its state, or its window for a trending list); -1 unknown
  */
 record BatchReport(String job, long batchTime, long batchPosts, long totalPosts, long windowMillis,
-                          List<ReportRow> rows, List<Post> matches, long keys) {
+                          List<ReportRow> rows, List<MatchedPost> matches, long keys) {
   public BatchReport {
     rows = List.copyOf(rows);
     matches = matches == null ? List.of() : List.copyOf(matches);
   }
 
   public BatchReport(String job, long batchTime, long batchPosts, long totalPosts, long windowMillis,
-                     List<ReportRow> rows, List<Post> matches) {
+                     List<ReportRow> rows, List<MatchedPost> matches) {
     this(job, batchTime, batchPosts, totalPosts, windowMillis, rows, matches, -1);
   }
 }

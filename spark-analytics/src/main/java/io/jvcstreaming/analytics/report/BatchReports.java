@@ -1,9 +1,6 @@
 package io.jvcstreaming.analytics.report;
 
 import io.jvcstreaming.analytics.metrics.JobMetrics;
-import io.jvcstreaming.codec.MalformedLineException;
-import io.jvcstreaming.codec.PostCodec;
-import io.jvcstreaming.model.Post;
 import io.jvcstreaming.analytics.state.ByCountDesc;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,12 +58,12 @@ public final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tu
     int top = RunSettings.current().top();
     Map<Integer, List<Tuple2<String, Long>>> byTag = new HashMap<>();
     Map<Integer, Long> sizes = new HashMap<>();
-    List<Post> matched = new ArrayList<>();
+    List<MatchedPost> matched = new ArrayList<>();
     // one task per core that processes, not one per report and partition: each task costs a fixed 10-20 ms
     int tasks = Math.max(1, Math.min(tagged.getNumPartitions(), tagged.context().defaultParallelism()));
     for (Tuple2<Integer, Tuple2<String, Long>> t : tagged.coalesce(tasks).mapPartitions(new TopPerTag(top)).collect()) {
       if (t._1() == MATCHES) {
-        matched.add(decode(t._2()._1()));
+        matched.add(new MatchedPost(t._2()._1(), t._2()._2()));
       } else if (t._1() < TOTALS) {
         sizes.merge(t._1(), t._2()._2(), Long::sum);
       } else {
@@ -75,7 +72,7 @@ public final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tu
     }
     BatchBoard.Entry entry = BatchBoard.at(time.milliseconds());
     if (matchesJob != null) {
-      matched.sort(Comparator.comparingLong(Post::seq));
+      matched.sort(Comparator.comparingLong(MatchedPost::seq));
       entry.matches.put(matchesJob, matched);
     }
     for (Tuple2<String, Long> figure : byTag.getOrDefault(TOTALS, List.of())) {
@@ -103,15 +100,6 @@ public final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tu
             .append(sizes.getOrDefault(sizeTag(i), 0L));
       }
       LOG.info("keys held per count (state size): {}", line);
-    }
-  }
-
-  /** A line this job encoded itself: malformed only if the codec broke, which must not pass silently. */
-  private static Post decode(String line) {
-    try {
-      return PostCodec.decode(line);
-    } catch (MalformedLineException e) {
-      throw new IllegalStateException("a matched post did not decode back: " + e.getMessage(), e);
     }
   }
 

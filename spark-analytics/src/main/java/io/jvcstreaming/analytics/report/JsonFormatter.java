@@ -2,8 +2,6 @@ package io.jvcstreaming.analytics.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.jvcstreaming.codec.PostCodec;
-import io.jvcstreaming.model.Post;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -51,8 +49,8 @@ public final class JsonFormatter {
       g.writeEndArray();
       if (!r.matches().isEmpty()) {
         g.writeArrayFieldStart("matches");
-        for (Post p : r.matches()) {
-          g.writeRawValue(PostCodec.encode(p));
+        for (MatchedPost m : r.matches()) {
+          g.writeRawValue(m.line());
         }
         g.writeEndArray();
       }

@@ -62,7 +62,7 @@ public final class ReportPlan {
 
     @Override
     public Tuple2<Integer, Tuple2<String, Long>> call(Post post) {
-      return new Tuple2<>(BatchReports.MATCHES, new Tuple2<>(PostCodec.encode(post), post.seq()));
+      return new Tuple2<>(BatchReports.MATCHES, new Tuple2<>(PostCodec.encode(post), post.seq())); // a MatchedPost, as a pair
     }
   }
 

@@ -1,7 +1,6 @@
 package io.jvcstreaming.analytics.report;
 
 import io.jvcstreaming.analytics.state.Rise;
-import io.jvcstreaming.model.Post;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class ReportTop implements Serializable {
    */
   void emit(List<Tuple2<String, Long>> top, long batchTime, long keys) {
     BatchBoard.Entry batch = BatchBoard.at(batchTime);
-    List<Post> matches = withMatches ? batch.matches.remove(job) : null;
+    List<MatchedPost> matches = withMatches ? batch.matches.remove(job) : null;
     RunSettings settings = RunSettings.current();
     if (withMatches && settings.pseudos().isEmpty()) {
       return; // --job all without --pseudo: the pseudo job follows nobody in this run

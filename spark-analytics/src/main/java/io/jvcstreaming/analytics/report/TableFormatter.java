@@ -27,8 +27,8 @@ final class TableFormatter {
    */
   public static String format(BatchReport r, Map<String, Integer> previousRanks) {
     StringBuilder sb = new StringBuilder(256 + r.rows().size() * 64);
-    for (Post p : r.matches()) {
-      appendPost(sb, r.job(), p);
+    for (MatchedPost m : r.matches()) {
+      appendPost(sb, r.job(), m.post());
     }
     sb.append("== ").append(r.job());
     if (r.windowMillis() > 0) {

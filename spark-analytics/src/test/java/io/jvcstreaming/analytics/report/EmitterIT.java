@@ -51,7 +51,7 @@ class EmitterIT {
     Post p = new Post(7, 1320000007, 77300123, "Le café", "Risitas", Instant.parse("2026-11-25T20:04:33Z"),
         "Ayaaa « ça » \"quote\"", List.of(), "https://www.jeuxvideo.com/x.htm");
     JsonNode node = JSON.readTree(JsonFormatter.format(new BatchReport("pseudo", 1, 1, 1, 0,
-        List.of(new ReportRow("risitas", null, 1)), List.of(p))));
+        List.of(new ReportRow("risitas", null, 1)), List.of(MatchedPost.of(p)))));
     assertThat(node.get("matches").get(0).get("text").asText()).isEqualTo("Ayaaa « ça » \"quote\"");
     assertThat(node.get("matches").get(0).get("seq").asLong()).isEqualTo(7);
   }

@@ -70,7 +70,7 @@ class TableFormatterTest {
         Instant.parse("2026-11-25T20:04:33Z"), "Moi ! Ça me va 😂\nligne deux", List.of("https://image.jeuxvideo.com/stickers/p/1kki"),
         "https://www.jeuxvideo.com/forums/42-51-77300123-1-0-1-0-le-cafe-du-matin.htm");
     String table = TableFormatter.format(new BatchReport("pseudo", BATCH, 1, 1, 0,
-        List.of(new ReportRow("risitas", null, 1)), List.of(p)), null);
+        List.of(new ReportRow("risitas", null, 1)), List.of(MatchedPost.of(p))), null);
     assertThat(table).startsWith("""
         -- pseudo | Risitas  | 2026-11-25T21:04:33+01:00 | seq 42 | topic 77300123 Le café du matin
            Moi ! Ça me va 😂

@@ -9,6 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${E2E_SECONDS:-300}"
 matrix_seconds="${E2E_MATRIX_SECONDS:-60}"
-./mvnw -B -o -f e2e-tests/pom.xml verify -De2e.groups='!benchmark' -De2e.seconds="$seconds" -De2e.matrix.seconds="$matrix_seconds" "$@"
-./mvnw -B -o -f e2e-tests/pom.xml verify -De2e.groups=benchmark -Dbench.seconds="$seconds"
+e2e-tests/mvn-e2e.sh -De2e.groups='!benchmark' -De2e.seconds="$seconds" -De2e.matrix.seconds="$matrix_seconds" "$@"
+e2e-tests/mvn-e2e.sh -De2e.groups=benchmark -Dbench.seconds="$seconds"
 cat e2e-tests/target/e2e-logs/latency.txt

@@ -36,6 +36,8 @@ THREADS = bool(os.environ.get("THREADS"))
 CRAWLERS = os.environ.get("CRAWLERS", "scrapy,ours").split(",")
 # JFR_DUMP=file: at completion, `jcmd <pid> JFR.dump` into file (start the recording with JVC_SCRAPER_JAVA_OPTS)
 JFR_DUMP = os.environ.get("JFR_DUMP")
+# PERFMAP=1: at completion, `jcmd <pid> Compiler.perfmap` (/tmp/perf-<pid>.map names the JIT code for perf report)
+PERFMAP = bool(os.environ.get("PERFMAP"))
 
 
 def wait_http(url, seconds=120):
@@ -110,6 +112,19 @@ def thread_cpu(pid):
     return sorted(groups.items(), key=lambda kv: -kv[1])
 
 
+def fetch_counts():
+    """Our scraper's HTTP work so far, from its /metrics: pages fetched, responses by status, list refreshes, retries."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{HTTP_PORT}/metrics", timeout=2) as r:
+            text = r.read().decode()
+    except OSError as e:
+        return f"(no /metrics: {e})"
+    wanted = ("jvc_pages_fetched_total", "jvc_http_responses_total", "jvc_list_refreshes_total",
+              "jvc_fetch_retries_total")
+    return ", ".join(line.replace("jvc_", "", 1) for line in text.splitlines()
+                     if line.startswith(wanted) and not line.endswith(" 0") and not line.endswith(" 0.0"))
+
+
 def run_ours(list_pages, expected, data_dir):
     cmd = shlex.split(SCRAPER_CMD) + [
         "--forum-url", f"{BASE}/forums/0-51-0-1-0-1-0-blabla-18-25-ans.htm", "--http-port", str(HTTP_PORT),
@@ -124,6 +139,9 @@ def run_ours(list_pages, expected, data_dir):
         wall = time.monotonic() - start
         if THREADS:
             print("   threads: " + ", ".join(f"{k} {v:.2f}" for k, v in thread_cpu(proc.pid) if v >= 0.01))
+            print("   requests: " + fetch_counts())
+        if PERFMAP:
+            subprocess.run(["jcmd", str(proc.pid), "Compiler.perfmap"], check=True, stdout=subprocess.DEVNULL)
         if JFR_DUMP:
             subprocess.run(["jcmd", str(proc.pid), "JFR.dump", f"filename={JFR_DUMP}"], check=True,
                            stdout=subprocess.DEVNULL)

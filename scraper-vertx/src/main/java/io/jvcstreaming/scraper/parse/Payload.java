@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -61,35 +62,14 @@ final class Payload {
 
   /** Decodes the page's payload; null if the page has none. */
   static Payload read(String html) throws PageParseException {
-    int start = literalStart(html);
-    if (start < 0) {
-      return null;
-    }
-    char quote = html.charAt(start);
-    int end = start + 1;
-    while (end < html.length() && html.charAt(end) != quote) {
-      end += html.charAt(end) == '\\' ? 2 : 1;
-    }
-    if (end >= html.length()) {
-      throw new PageParseException("truncated payload");
-    }
-    byte[] bytes = decodeBase64(unescapeJs(html, start + 1, end));
-    bytes = maybeGunzip(bytes);
-    Object tree;
-    try (JsonParser p = JSON.createParser(bytes)) {
-      JsonToken first = p.nextToken();
-      if (first != JsonToken.START_OBJECT) {
-        throw new PageParseException("bad payload json");
-      }
-      tree = readValue(p, 0);
-    } catch (IOException e) {
-      throw new PageParseException("bad payload json", e);
-    }
-    return fromTree(asMap(tree));
+    return read(html, literalStart(html));
   }
 
-  /** Index of the opening quote of the payload string literal, -1 if none. */
-  private static int literalStart(String html) {
+  /**
+   * Index of the opening quote of the payload string literal, -1 if the page has none: what {@link #read(String,
+   * int)} takes, so that a caller that first asks whether there is a payload does not search the page twice.
+   */
+  static int literalStart(String html) {
     int at = html.indexOf(MARKER);
     while (at >= 0) {
       int i = skipSpaces(html, at + MARKER.length());
@@ -104,6 +84,40 @@ final class Payload {
     return -1;
   }
 
+  /** Decodes the payload whose literal opens at {@code start} ({@link #literalStart}); null if {@code start < 0}. */
+  static Payload read(String html, int start) throws PageParseException {
+    if (start < 0) {
+      return null;
+    }
+    char quote = html.charAt(start);
+    // base64 holds no backslash: the closing quote is the next one unless an escape comes before it
+    int end = html.indexOf(quote, start + 1);
+    int escape = html.indexOf('\\', start + 1);
+    boolean escaped = escape >= 0 && (end < 0 || escape < end);
+    if (escaped) {
+      end = escape;
+      while (end < html.length() && html.charAt(end) != quote) {
+        end += html.charAt(end) == '\\' ? 2 : 1;
+      }
+    }
+    if (end < 0 || end >= html.length()) {
+      throw new PageParseException("truncated payload");
+    }
+    byte[] bytes = decodeBase64(escaped ? unescapeJs(html, start + 1, end) : stripWhitespace(html, start + 1, end));
+    bytes = maybeGunzip(bytes);
+    Object tree;
+    try (JsonParser p = JSON.createParser(bytes)) {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw new PageParseException("bad payload json");
+      }
+      tree = readValue(p, 0);
+    } catch (IOException e) {
+      throw new PageParseException("bad payload json", e);
+    }
+    return fromTree(asMap(tree));
+  }
+
   private static int skipSpaces(String s, int i) {
     while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
       i++;
@@ -112,9 +126,6 @@ final class Payload {
   }
 
   private static String unescapeJs(String s, int from, int to) {
-    if (s.indexOf('\\', from) < 0 || s.indexOf('\\', from) >= to) {
-      return stripWhitespace(s.substring(from, to));
-    }
     StringBuilder sb = new StringBuilder(to - from);
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
@@ -138,10 +149,15 @@ final class Payload {
   }
 
   private static String stripWhitespace(String s) {
-    for (int i = 0; i < s.length(); i++) {
+    return stripWhitespace(s, 0, s.length());
+  }
+
+  /** {@code s[from, to)} without its whitespace (a payload literal may be wrapped over lines). */
+  private static String stripWhitespace(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (Character.isWhitespace(s.charAt(i))) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int j = 0; j < s.length(); j++) {
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int j = from; j < to; j++) {
           if (!Character.isWhitespace(s.charAt(j))) {
             sb.append(s.charAt(j));
           }
@@ -149,7 +165,7 @@ final class Payload {
         return sb.toString();
       }
     }
-    return s;
+    return s.substring(from, to);
   }
 
   private static byte[] decodeBase64(String b64) throws PageParseException {
@@ -192,6 +208,16 @@ final class Payload {
     }
   }
 
+  /**
+   * The keys {@link #fromTree} reads, at whatever level: the values of other keys are skipped, not built (most of
+   * a payload's bytes are the messages' source text and the topic list, which no strategy uses).
+   */
+  private static final Set<String> READ_KEYS = Set.of(
+      "topicId", "topicTitleField", "listMessage", "pagerView", "forum", // root
+      "id", "publishedAuthorName", "publishedAuthorIsDeleted", "publishedDate", "stateMessage", "renderedText",
+      "currentPage", "pageCount", // pagerView
+      "isForumReadOnly"); // forum
+
   private static Object readValue(JsonParser p, int depth) throws IOException, PageParseException {
     if (depth > 64) {
       throw new PageParseException("bad payload json");
@@ -206,7 +232,11 @@ final class Payload {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
           p.nextToken();
-          map.put(name, readValue(p, depth + 1));
+          if (READ_KEYS.contains(name)) {
+            map.put(name, readValue(p, depth + 1));
+          } else {
+            p.skipChildren(); // the source text, avatars, the topic list...: tokenized, never turned into objects
+          }
         }
         if (p.currentToken() != JsonToken.END_OBJECT) {
           throw new PageParseException("truncated payload");

@@ -6,8 +6,6 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Topic page parser (spec §3-§7): the cross-check that picks between the two strategies. Pure functions of the
@@ -77,7 +75,7 @@ public final class TopicPageParser {
     return crossCheck(fromHtml, payload, pageUrl);
   }
 
-  private static final Pattern MESSAGE_ID = Pattern.compile("id=\"message-(\\d+)\"");
+  private static final String MESSAGE_ID = "id=\"message-";
   private static final String CONTAINER = "id=\"listMessages\"";
 
   /**
@@ -87,7 +85,8 @@ public final class TopicPageParser {
    * payload, complete; otherwise null, and the markup path decides.
    */
   private static TopicPage fromPayloadIfConsistent(String html, String pageUrl) throws PageParseException {
-    if (!Payload.present(html)) {
+    int literal = Payload.literalStart(html);
+    if (literal < 0) {
       return null;
     }
     int container = RawHtml.tagStartOf(html, CONTAINER, false);
@@ -100,10 +99,7 @@ public final class TopicPageParser {
     Payload payload;
     TopicPage page;
     try {
-      payload = Payload.read(html);
-      if (payload == null) {
-        return null;
-      }
+      payload = Payload.read(html, literal);
       page = PayloadReader.fromPayload(payload, pageUrl, null);
     } catch (PageParseException e) {
       return null; // a broken payload: the markup may still be fine
@@ -115,13 +111,28 @@ public final class TopicPageParser {
     for (Payload.Message m : payload.messages) {
       inPayload.add(m.id());
     }
-    Matcher ids = MESSAGE_ID.matcher(html);
-    while (ids.find()) {
-      if (!inPayload.contains(Long.parseLong(ids.group(1)))) {
+    for (int at = html.indexOf(MESSAGE_ID); at >= 0; at = html.indexOf(MESSAGE_ID, at + 1)) {
+      long id = messageIdAt(html, at + MESSAGE_ID.length());
+      if (id >= 0 && !inPayload.contains(id)) {
         return null; // the markup shows a message the payload lacks
       }
     }
     return page;
+  }
+
+  /**
+   * The id of {@code id="message-{digits}"} whose digits start at {@code from}, -1 if the attribute is not of
+   * that form (a plain search: a regex engine on every page cost more than the check it makes).
+   */
+  private static long messageIdAt(String html, int from) {
+    int end = from;
+    while (end < html.length() && html.charAt(end) >= '0' && html.charAt(end) <= '9') {
+      end++;
+    }
+    if (end == from || end >= html.length() || html.charAt(end) != '"') {
+      return -1;
+    }
+    return Long.parseLong(html, from, end, 10);
   }
 
   /** Adds to an HTML page the page count and the messages only the payload has. */

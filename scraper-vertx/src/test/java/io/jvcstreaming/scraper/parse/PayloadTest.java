@@ -1,0 +1,99 @@
+package io.jvcstreaming.scraper.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Finding and decoding the page's payload literal: its quoting forms, and what of its JSON is read. */
+class PayloadTest {
+
+  private static final String JSON = "{\"topicId\":77300001,\"topicTitleField\":\"Un titre\","
+      + "\"listMessage\":[{\"id\":11,\"topicId\":77300001,\"text\":\"source [[sticker]]\","
+      + "\"publishedAuthorName\":\"Alice\",\"publishedAuthorIsDeleted\":false,"
+      + "\"publishedDate\":\"02 juin 2026 à 22:25:06\",\"stateMessage\":\"msg-visible\","
+      + "\"renderedText\":\"<p>Bonjour</p>\",\"extra\":{\"deep\":[[[{\"x\":[1,2,{\"y\":null}]}]]]}}],"
+      + "\"listTopics\":[{\"id\":5,\"title\":\"autre\",\"nested\":{\"a\":[true,false]}}],"
+      + "\"pagerView\":{\"currentPage\":2,\"pageCount\":7,\"pages\":[1,2,3]},"
+      + "\"forum\":{\"id\":51,\"isForumReadOnly\":true,\"lockReason\":\"Flood\"}}";
+
+  private static String gzipBase64(String json) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(json.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Base64.getEncoder().encodeToString(out.toByteArray());
+  }
+
+  /** {@code literal} with {@code B64} replaced by the encoded payload, in a page around it. */
+  private static String page(String literal, String b64) {
+    return "<html><script>window.jvc = {}; window.jvc.forumsAppPayload" + literal.replace("B64", b64)
+        + "; var other = \"a \\\" quote\";</script></html>";
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "double quotes               | =\"B64\"",
+      "single quotes, spaces       | \t=  'B64'",
+      "escaped slashes             | =\"B64\"",
+      "wrapped over lines          | =\"B64\"",
+  })
+  void theLiteralIsFoundAndDecodedInEachForm(String form, String literal) throws PageParseException {
+    String b64 = gzipBase64(JSON);
+    if (form.startsWith("escaped")) {
+      b64 = b64.replace("/", "\\/"); // a JS string may escape its slashes
+      assertThat(b64).contains("\\/");
+    } else if (form.startsWith("wrapped")) {
+      b64 = b64.substring(0, 10) + "\n  " + b64.substring(10);
+    }
+    Payload p = Payload.read(page(literal, b64));
+
+    assertThat(p).isNotNull();
+    assertThat(p.topicId).isEqualTo(77300001L);
+    assertThat(p.messages).hasSize(1);
+  }
+
+  @Test
+  void theKeysItUsesAreReadAndTheOthersSkippedWhateverTheyHold() throws PageParseException {
+    Payload p = Payload.read(page("=\"B64\"", gzipBase64(JSON)));
+
+    assertThat(p.title).isEqualTo("Un titre");
+    assertThat(p.currentPage).isEqualTo(2);
+    assertThat(p.pageCount).isEqualTo(7);
+    assertThat(p.readOnly).isTrue();
+    assertThat(p.messages).containsExactly(new Payload.Message(11, 77300001, "Alice", false,
+        "02 juin 2026 à 22:25:06", "msg-visible", "<p>Bonjour</p>"));
+  }
+
+  @Test
+  void aPayloadCutInsideAKeyItSkipsIsStillRefused() {
+    String cut = JSON.substring(0, JSON.indexOf("\"nested\"") + 12);
+    assertThatThrownBy(() -> Payload.read(page("=\"B64\"", gzipBase64(cut))))
+        .isInstanceOf(PageParseException.class)
+        .extracting(e -> ((PageParseException) e).reason()).isEqualTo("bad payload json");
+  }
+
+  @Test
+  void aLiteralWithoutItsClosingQuoteIsTruncated() {
+    String html = "<script>window.jvc.forumsAppPayload=\"" + gzipBase64(JSON);
+    assertThatThrownBy(() -> Payload.read(html))
+        .isInstanceOf(PageParseException.class)
+        .extracting(e -> ((PageParseException) e).reason()).isEqualTo("truncated payload");
+  }
+
+  @Test
+  void aPageWithoutTheMarkerHasNone() throws PageParseException {
+    assertThat(Payload.literalStart("<html>forumsAppPayload is a word here</html>")).isEqualTo(-1);
+    assertThat(Payload.read("<html></html>")).isNull();
+  }
+}

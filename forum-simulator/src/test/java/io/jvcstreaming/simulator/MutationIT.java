@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jvcstreaming.model.Post;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -174,9 +176,8 @@ class MutationIT {
       int initial = sim.truth().size();
       long start = System.nanoTime();
       long deadline = start + 15_000_000_000L;
-      while (sim.truth().size() < initial + 80 && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      Awaitility.await("80 posts published").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+          .until(() -> sim.truth().size() >= initial + 80);
       int published = sim.truth().size() - initial;
       double elapsed = (System.nanoTime() - start) / 1e9;
       assertThat(published).isGreaterThanOrEqualTo(80);

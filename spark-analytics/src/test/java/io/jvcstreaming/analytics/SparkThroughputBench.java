@@ -7,16 +7,19 @@ import io.jvcstreaming.analytics.testing.TestPosts;
 import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.config.Durations;
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.testkit.Await;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 
 /**
@@ -63,7 +66,10 @@ public final class SparkThroughputBench {
       ssc.addStreamingListener(profiler);
       ssc.sparkContext().sc().addSparkListener(profiler);
       ssc.start();
-      Thread.sleep(seconds * 1000L);
+      // the run is a number of completed batches, not a stretch of time: a loaded machine gets as many batches
+      int planned = (int) (seconds * 1000L / batchMs) - 1;
+      Await.until(Duration.ofSeconds(seconds * 4L), planned + " batches completed",
+          () -> profiler.completedBatches() >= planned);
       ssc.stop(true, false);
       List<BatchProfiler.Batch> all = profiler.batches();
       List<BatchProfiler.Batch> steady = all.size() > warmUpBatches + 1 ? all.subList(warmUpBatches, all.size()) : all;
@@ -146,7 +152,7 @@ public final class SparkThroughputBench {
           sent++;
         }
         out.flush();
-        Thread.sleep(10);
+        LockSupport.parkNanos(10_000_000); // pacing the feed at the rate: a clock, not a wait for an outcome
       }
     } catch (Exception e) {
       // the bench is over

@@ -2,7 +2,9 @@ package io.jvcstreaming.analytics;
 
 import io.jvcstreaming.analytics.state.RunningCount;
 import io.jvcstreaming.analytics.state.Sum;
+import io.jvcstreaming.testkit.Await;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +102,13 @@ public final class StateBench {
       }
     });
     ssc.start();
-    Thread.sleep(seconds * 1000L);
+    // a number of completed batches, not a stretch of time
+    int planned = (int) (seconds * 1000L / batchMs) - 1;
+    Await.until(Duration.ofSeconds(seconds * 4L), planned + " batches completed", () -> {
+      synchronized (processing) {
+        return processing.size() >= planned;
+      }
+    });
     ssc.stop(true, false);
     List<Long> steady = processing.size() > 3 ? processing.subList(2, processing.size()) : processing;
     long[] sorted = steady.stream().mapToLong(Long::longValue).sorted().toArray();

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Timeout;
 class ScraperEndToEndIT {
 
   private static final Duration LIVE_PHASE = Duration.ofSeconds(Long.getLong("e2e.seconds", 30));
+  /** Posts the forum publishes in a live phase: LIVE_PHASE at its 15 posts/s. */
+  private static final int LIVE_POSTS = (int) (LIVE_PHASE.toSeconds() * 15);
   private static final Duration CATCH_UP = Duration.ofSeconds(60);
 
   private RedisTestServer redis;
@@ -83,6 +85,18 @@ class ScraperEndToEndIT {
   }
 
   /** Waits until every visible post published before now has arrived, then checks the whole stream. */
+  /**
+   * A live phase, counted in what happens rather than in seconds: the forum publishes {@code posts} more posts and
+   * the client has received posts published during it (so the scraper was following the forum, not idle).
+   */
+  private void awaitLive(int posts, LineClient client) {
+    int from = simulator.truth().size();
+    int received = client.posts().size();
+    Await.until(LIVE_PHASE.multipliedBy(4), posts + " more posts published and some of them streamed",
+        () -> simulator.truth().size() >= from + posts && client.posts().size() > received,
+        () -> "published " + (simulator.truth().size() - from) + ", received " + (client.posts().size() - received));
+  }
+
   private void assertStreamMatchesTruth(java.util.function.Supplier<List<Post>> streamed) throws InterruptedException {
     long cutoff = System.currentTimeMillis();
     Set<Long> expected = Truth.mustArrive(simulator.truth(), cutoff);
@@ -103,7 +117,7 @@ class ScraperEndToEndIT {
     startSimulator(Faults.NONE);
     Scraper scraper = startScraper();
     try (LineClient client = new LineClient(scraper.streamPort(), "RESUME -1")) {
-      Thread.sleep(LIVE_PHASE.toMillis());
+      awaitLive(LIVE_POSTS, client);
       assertStreamMatchesTruth(client::posts);
       assertThat(client.malformed()).isEmpty();
       int received = client.posts().size();
@@ -123,7 +137,7 @@ class ScraperEndToEndIT {
     startSimulator(new Faults(0.05, 0.02, 0, 0, 0, 0, 0));
     Scraper scraper = startScraper();
     try (LineClient client = new LineClient(scraper.streamPort(), "RESUME -1")) {
-      Thread.sleep(LIVE_PHASE.toMillis());
+      awaitLive(LIVE_POSTS, client);
       assertStreamMatchesTruth(client::posts);
       assertThat(scraper.metrics().retries()).as("faults were met and retried").isPositive();
     }
@@ -137,7 +151,7 @@ class ScraperEndToEndIT {
     Scraper first = startScraper();
     long lastSeq;
     try (LineClient client = new LineClient(first.streamPort(), "RESUME -1")) {
-      Thread.sleep(LIVE_PHASE.toMillis() / 2);
+      awaitLive(LIVE_POSTS / 2, client);
       stopScraper(first);
       Await.until(Duration.ofSeconds(10), "stream closed", client::ended);
       all.addAll(client.posts());
@@ -149,7 +163,7 @@ class ScraperEndToEndIT {
         () -> simulator.truth().size() >= publishedWhileUp + 20);
     Scraper second = startScraper();
     try (LineClient client = new LineClient(second.streamPort(), "RESUME " + lastSeq)) {
-      Thread.sleep(LIVE_PHASE.toMillis() / 2);
+      awaitLive(LIVE_POSTS / 2, client);
       assertStreamMatchesTruth(() -> {
         List<Post> joined = new ArrayList<>(all);
         joined.addAll(client.posts());
@@ -164,7 +178,7 @@ class ScraperEndToEndIT {
     startSimulator(Faults.NONE);
     Scraper scraper = startScraper();
     try (LineClient client = new LineClient(scraper.streamPort(), "RESUME -1")) {
-      Thread.sleep(LIVE_PHASE.toMillis() / 3);
+      awaitLive(LIVE_POSTS / 3, client);
       redis.stop();
       Await.until(Duration.ofSeconds(20), "readiness reports the outage",
           () -> !scraper.readiness().ready() && scraper.readiness().degraded().contains("redis"));
@@ -172,7 +186,7 @@ class ScraperEndToEndIT {
       Await.until(Duration.ofSeconds(30), "an append failing on the stopped Redis",
           () -> scraper.metrics().redisErrors() > 0);
       redis.start();
-      Thread.sleep(LIVE_PHASE.toMillis() / 2);
+      awaitLive(LIVE_POSTS / 2, client);
       assertStreamMatchesTruth(client::posts);
       assertThat(scraper.metrics().redisErrors()).isPositive();
     }

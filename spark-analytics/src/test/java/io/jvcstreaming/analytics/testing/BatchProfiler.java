@@ -135,6 +135,13 @@ public final class BatchProfiler extends SparkListener implements StreamingListe
     return out;
   }
 
+  /** How many batches have completed so far. */
+  public int completedBatches() {
+    synchronized (completed) {
+      return completed.size();
+    }
+  }
+
   /**
    * The completed batches, oldest first. Task and stage events reach the Spark listener bus asynchronously, so
    * call this a little after the last batch of interest completed.

@@ -6,6 +6,8 @@ import io.jvcstreaming.analytics.metrics.JobMetricsPlugin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 
 /**
@@ -42,6 +44,8 @@ final class SparkSettings {
    * submission): {@code metrics_jvc_driver_...}, the same across runs, so a dashboard can name the series.
    */
   static final String METRICS_NAMESPACE = "jvc";
+  /** {@code local[N]}, {@code local[*]}, {@code local[N,F]} (F: task failures allowed). */
+  private static final Pattern LOCAL_CORES = Pattern.compile("local\\[(\\*|\\d+)(,\\d+)?]");
 
   private SparkSettings() {
   }
@@ -118,7 +122,7 @@ final class SparkSettings {
    * {@code local[*]} → this machine's cores less one, at least 1.
    */
   static int processingCores(String localMaster) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\*|\\d+)(,\\d+)?]").matcher(localMaster);
+    Matcher m = LOCAL_CORES.matcher(localMaster);
     int cores = !m.matches() ? 1
         : m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
     return Math.max(1, cores - 1);

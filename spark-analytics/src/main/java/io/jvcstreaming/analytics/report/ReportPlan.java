@@ -1,6 +1,5 @@
 package io.jvcstreaming.analytics.report;
 
-import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.model.Post;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +61,8 @@ public final class ReportPlan {
 
     @Override
     public Tuple2<Integer, Tuple2<String, Long>> call(Post post) {
-      return new Tuple2<>(BatchReports.MATCHES, new Tuple2<>(PostCodec.encode(post), post.seq())); // a MatchedPost, as a pair
+      MatchedPost match = MatchedPost.of(post);
+      return new Tuple2<>(BatchReports.MATCHES, new Tuple2<>(match.line(), match.seq()));
     }
   }
 

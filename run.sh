@@ -31,8 +31,12 @@ PIDS=()
 cleanup() {
   trap - EXIT INT TERM
   echo; echo "==> stopping"
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  # last started first (the Spark job, then the dashboard it publishes to, the scraper, the forum), each waited
+  # for: a job stopping gracefully publishes its last reports, so the dashboard must still be there
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    kill "${PIDS[i]}" 2>/dev/null || true
+    wait "${PIDS[i]}" 2>/dev/null || true
+  done
 }
 trap cleanup EXIT INT TERM
 

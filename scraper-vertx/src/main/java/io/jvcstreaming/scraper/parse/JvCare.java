@@ -60,10 +60,11 @@ public final class JvCare {
 
   /** Same as {@link #decodeFromClasses(Element)}, null instead of empty; for hot paths. */
   static String linkOf(Element e) {
-    if (e == null) {
-      return null;
-    }
-    String cls = e.className();
+    return e == null ? null : linkOfClass(e.className());
+  }
+
+  /** The link of a class attribute's {@code JvCare} token, as {@link #linkOf(Element)}. */
+  static String linkOfClass(String cls) {
     int at = cls.indexOf("JvCare");
     if (at < 0) {
       return null;

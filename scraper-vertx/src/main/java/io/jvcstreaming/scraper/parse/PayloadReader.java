@@ -79,15 +79,29 @@ final class PayloadReader {
         incomplete.add(m.id());
         continue;
       }
-      Element body = Jsoup.parseBodyFragment(m.renderedText()).body();
-      Element msg = body.selectFirst(Selectors.MSG_BODY);
-      PostExtractor.Body b = PostExtractor.extract(msg != null ? msg : body);
+      PostExtractor.Body b = bodyOf(m.renderedText());
       posts.putIfAbsent(m.id(), new Post(Post.UNSEQUENCED, m.id(), topicId, title, author, at, b.text(),
           b.stickers(), url));
     }
     incomplete.removeAll(posts.keySet());
     return new TopicPage(topicId, title, current, last, new ArrayList<>(posts.values()),
         skipped + incomplete.size(), payload.readOnly, TopicPage.Source.PAYLOAD);
+  }
+
+  /**
+   * Text and stickers of a rendered fragment: {@link FragmentText}'s scan, or jsoup's tree when the fragment holds
+   * markup the scan leaves to jsoup (both give the same answer wherever the scan answers).
+   */
+  static PostExtractor.Body bodyOf(String renderedText) {
+    PostExtractor.Body fast = FragmentText.extract(renderedText);
+    return fast != null ? fast : viaJsoup(renderedText);
+  }
+
+  /** The reference answer: the fragment parsed as a body by jsoup, its message element if it has one. */
+  static PostExtractor.Body viaJsoup(String renderedText) {
+    Element body = Jsoup.parseBodyFragment(renderedText).body();
+    Element msg = body.selectFirst(Selectors.MSG_BODY);
+    return PostExtractor.extract(msg != null ? msg : body);
   }
 
   static Instant payloadDate(String date) {

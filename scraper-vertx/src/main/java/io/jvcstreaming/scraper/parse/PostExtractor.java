@@ -55,11 +55,36 @@ final class PostExtractor {
 
   private static Body extract(Element msg, boolean wantText, boolean wantStickers) {
     Walker w = new Walker(wantText, wantStickers);
-    w.walk(msg);
-    return new Body(wantText ? w.text() : "", wantStickers ? List.copyOf(w.stickers) : List.of());
+    visitChildren(w, msg);
+    return w.body();
   }
 
-  private static final class Walker {
+  private static void visitChildren(Walker w, Element el) {
+    for (int i = 0, n = el.childNodeSize(); i < n; i++) {
+      Node node = el.childNode(i);
+      if (node instanceof TextNode) {
+        w.appendText(((TextNode) node).getWholeText());
+      } else if (node instanceof Element) { // comments and data nodes carry no text
+        Element child = (Element) node;
+        int flags = w.open(BodyElement.of(child));
+        if (flags != Walker.SKIP) {
+          visitChildren(w, child);
+          w.close(flags);
+        }
+      }
+    }
+  }
+
+  /**
+   * The text and sticker rules, fed element by element in document order: by the jsoup tree above, or by
+   * {@link FragmentText}'s scan of a payload fragment without a tree.
+   */
+  static final class Walker {
+    /** {@link #open} answer: leave the element's content out. */
+    static final int SKIP = -1;
+    private static final int CUT = 1;
+    private static final int BLOCK = 2;
+
     private final boolean wantText;
     private final boolean wantStickers;
     private final StringBuilder sb = new StringBuilder(256);
@@ -74,41 +99,30 @@ final class PostExtractor {
       this.wantStickers = wantStickers;
     }
 
-    void walk(Element root) {
-      for (int i = 0, n = root.childNodeSize(); i < n; i++) {
-        visit(root.childNode(i));
-      }
+    Body body() {
+      return new Body(wantText ? sb.toString() : "", wantStickers ? List.copyOf(stickers) : List.of());
     }
 
-    private void visit(Node node) {
-      if (node instanceof TextNode) {
-        if (wantText) {
-          appendText(((TextNode) node).getWholeText());
-        }
-        return;
-      }
-      if (!(node instanceof Element)) {
-        return; // comments, data nodes
-      }
-      Element el = (Element) node;
+    /** An element starts: {@link #SKIP} if its content is left out, else the flags {@link #close} takes. */
+    int open(BodyElement el) {
       String tag = el.normalName();
       if (SKIPPED_TAGS.contains(tag)) {
         if (wantStickers && tag.equals("img")) {
           imageSticker(el);
         }
-        return; // blockquotes (quotes and their images), spoiler labels, inputs, images
+        return SKIP; // blockquotes (quotes and their images), spoiler labels, inputs, images
       }
       String cls = el.className();
       if (!cls.isEmpty()) {
         if (cls.contains("message__spoilHead") || cls.contains("barre-head")) {
-          return; // spoiler label whatever its tag
+          return SKIP; // spoiler label whatever its tag
         }
         if (cls.contains("blockquote-jv") || cls.contains("message__blockquote")) {
-          return; // a quote rendered with another tag
+          return SKIP; // a quote rendered with another tag
         }
         if (cls.contains("messageUser__signature") || cls.contains("signature-msg")
             || cls.contains("messageUser__dateEdit") || cls.contains("info-edition-msg")) {
-          return; // signature and edit notice, should a variant nest them in the body
+          return SKIP; // signature and edit notice, should a variant nest them in the body
         }
         if (wantStickers && tag.equals("span") && cls.contains("message__urlImg")
             && el.hasAttr("data-src-background")) {
@@ -123,13 +137,15 @@ final class PostExtractor {
       if (block) {
         pendingSpace = true;
       }
-      for (int i = 0, n = el.childNodeSize(); i < n; i++) {
-        visit(el.childNode(i));
-      }
-      if (cut) {
+      return (cut ? CUT : 0) | (block ? BLOCK : 0);
+    }
+
+    /** The element opened with these flags ends. */
+    void close(int flags) {
+      if ((flags & CUT) != 0) {
         startGlue();
       }
-      if (block) {
+      if ((flags & BLOCK) != 0) {
         pendingSpace = true;
       }
     }
@@ -139,8 +155,16 @@ final class PostExtractor {
       glue = true;
     }
 
-    private void appendText(String s) {
-      for (int i = 0, n = s.length(); i < n; i++) {
+    void appendText(String s) {
+      appendText(s, 0, s.length());
+    }
+
+    /** Text of a text node, {@code s[from, to)}. */
+    void appendText(CharSequence s, int from, int to) {
+      if (!wantText) {
+        return;
+      }
+      for (int i = from; i < to; i++) {
         char c = s.charAt(i);
         if (isWhitespace(c)) {
           if (!glue) {
@@ -157,11 +181,7 @@ final class PostExtractor {
       }
     }
 
-    String text() {
-      return sb.toString();
-    }
-
-    private void imageSticker(Element img) {
+    private void imageSticker(BodyElement img) {
       String cls = img.className();
       if (cls.contains("message__smiley") || cls.contains("smilies")) {
         return;
@@ -193,7 +213,7 @@ final class PostExtractor {
       }
     }
 
-    private void largeImageSticker(Element span) {
+    private void largeImageSticker(BodyElement span) {
       String url = noelshackFullSize(cutAtJunk(span.attr("data-src-background")));
       if (url == null) {
         url = noelshackFullSize(wrapperLink(span));
@@ -205,13 +225,13 @@ final class PostExtractor {
   }
 
   /** The decoded JvCare link (or href) of the image's wrapper, if any. */
-  private static String wrapperLink(Element el) {
-    Element parent = el.parent();
+  private static String wrapperLink(BodyElement el) {
+    BodyElement parent = el.parent();
     if (parent == null) {
       return null;
     }
-    String link = JvCare.linkOf(parent);
-    if (link == null && parent.nameIs("a")) {
+    String link = JvCare.linkOfClass(parent.className());
+    if (link == null && parent.normalName().equals("a")) {
       link = parent.attr("href");
     }
     return link;

@@ -1,0 +1,90 @@
+package io.jvcstreaming.scraper.parse;
+
+import org.jsoup.nodes.Entities;
+
+/**
+ * Character references of a payload fragment, decoded as jsoup's tokeniser decodes them, for the forms whose
+ * decoding is unambiguous: {@code &name;} with a known name, {@code &#digits;} / {@code &#xhex;} of an ordinary
+ * code point, and a bare {@code &} before whitespace, {@code <} or {@code &}. Every other form (no semicolon,
+ * unknown name, control or windows-1252 code points) is refused, so the caller falls back to jsoup.
+ */
+final class FragmentEntities {
+
+  /** {@link #decodeAt} answer: a form this class does not decode. */
+  static final String REFUSED = null;
+
+  private FragmentEntities() {
+  }
+
+  /**
+   * The text of the reference starting with the {@code &} at {@code at}, or {@link #REFUSED}; when decoded,
+   * {@code end[0]} is set to the index just after the reference (the caller owns the array).
+   */
+  static String decodeAt(String s, int at, int[] end) {
+    int n = s.length();
+    int i = at + 1;
+    if (i >= n || isRefTerminator(s.charAt(i))) {
+      end[0] = i;
+      return "&";
+    }
+    char c = s.charAt(i);
+    if (c == '#') {
+      return numeric(s, i + 1, end);
+    }
+    int nameStart = i;
+    while (i < n && isAsciiLetter(s.charAt(i))) {
+      i++;
+    }
+    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    if (i == nameStart || i >= n || s.charAt(i) != ';') {
+      return REFUSED;
+    }
+    String name = s.substring(nameStart, i);
+    if (!Entities.isNamedEntity(name)) {
+      return REFUSED;
+    }
+    end[0] = i + 1;
+    return Entities.getByName(name);
+  }
+
+  private static String numeric(String s, int from, int[] end) {
+    int n = s.length();
+    int i = from;
+    int radix = 10;
+    if (i < n && (s.charAt(i) == 'x' || s.charAt(i) == 'X')) {
+      radix = 16;
+      i++;
+    }
+    int digits = i;
+    int value = 0;
+    while (i < n && i - digits < 7 && Character.digit(s.charAt(i), radix) >= 0 && s.charAt(i) < 128) {
+      value = value * radix + Character.digit(s.charAt(i), radix);
+      i++;
+    }
+    if (i == digits || i >= n || s.charAt(i) != ';' || !ordinary(value)) {
+      return REFUSED;
+    }
+    end[0] = i + 1;
+    return new String(Character.toChars(value));
+  }
+
+  /**
+   * Code points jsoup passes through unchanged: not NUL or other controls (which the tree builder drops or
+   * jsoup maps), not the windows-1252 range 0x80-0x9F it remaps, not surrogates, not beyond Unicode.
+   */
+  private static boolean ordinary(int cp) {
+    return cp == '\t' || cp == '\n' || cp == '\f' || (cp >= 0x20 && cp < 0x7f)
+        || (cp >= 0xa0 && cp < 0xd800) || (cp > 0xdfff && cp <= 0x10ffff);
+  }
+
+  /** After a bare {@code &}: jsoup keeps the ampersand as text. */
+  private static boolean isRefTerminator(char c) {
+    return c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == ' ' || c == '<' || c == '&';
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+}

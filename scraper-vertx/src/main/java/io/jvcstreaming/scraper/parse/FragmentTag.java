@@ -21,6 +21,7 @@ final class FragmentTag implements BodyElement {
   /** Per attribute: name start, name end, value start, value end (value start -1: no value). */
   private final int[] spans;
   private final int count;
+  private String className;
 
   FragmentTag(String name, String src, int[] spans, int count, FragmentTag parent) {
     this.name = name;
@@ -42,7 +43,10 @@ final class FragmentTag implements BodyElement {
 
   @Override
   public String className() {
-    return attr("class").trim();
+    if (className == null) {
+      className = attr("class").trim(); // asked several times per element by the walk
+    }
+    return className;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.jvcstreaming.scraper.parse;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -19,10 +18,10 @@ import java.util.Set;
  */
 final class FragmentText {
 
-  /** Tags whose tree jsoup builds exactly as nested in the text, under the rules above. */
-  private static final Set<String> TAGS = Set.of(
-      "a", "b", "blockquote", "br", "code", "div", "em", "i", "img", "input", "label", "p", "pre", "s", "span",
-      "strong", "u");
+  /** Tags whose tree jsoup builds exactly as nested in the text, under the rules above; most frequent first. */
+  private static final String[] TAGS = {
+      "span", "p", "img", "br", "a", "i", "input", "label", "div", "blockquote", "code", "pre", "b", "em", "s",
+      "strong", "u"};
   private static final Set<String> VOID = Set.of("br", "img", "input");
   /** Of {@link #TAGS}, those whose start tag closes an open {@code <p>} in jsoup's tree builder. */
   private static final Set<String> CLOSES_P = Set.of("blockquote", "div", "p", "pre");
@@ -111,13 +110,14 @@ final class FragmentText {
 
   /** {@code </name>} with optional whitespace, closing the innermost open element; -1 otherwise. */
   private int endTag(int from) {
-    int i = nameEnd(from);
-    if (i < 0) {
+    int end = nameEnd(from);
+    String name = current.name;
+    if (end < 0 || current == FragmentTag.BODY || end - from != name.length()
+        || !src.regionMatches(true, from, name, 0, name.length())) {
       return -1;
     }
-    String name = src.substring(from, i).toLowerCase(Locale.ROOT);
-    i = skipSpaces(i);
-    if (i >= src.length() || src.charAt(i) != '>' || current == FragmentTag.BODY || !current.name.equals(name)) {
+    int i = skipSpaces(end);
+    if (i >= src.length() || src.charAt(i) != '>') {
       return -1;
     }
     pop();
@@ -144,8 +144,8 @@ final class FragmentText {
     if (i < 0) {
       return -1;
     }
-    String name = src.substring(from, i).toLowerCase(Locale.ROOT);
-    if (!TAGS.contains(name) || (CLOSES_P.contains(name) && openP > 0) || (name.equals("a") && openA > 0)) {
+    String name = knownTag(from, i);
+    if (name == null || (CLOSES_P.contains(name) && openP > 0) || (name.equals("a") && openA > 0)) {
       return -1;
     }
     int count = 0;
@@ -232,7 +232,7 @@ final class FragmentText {
       return -1; // jsoup would make it an empty element: not the nesting as written
     }
     FragmentTag tag = new FragmentTag(name, src, Arrays.copyOf(spans, count * 4), count, current);
-    if (marksMessageBody(tag.attr("class"))) {
+    if (marksMessageBody(tag.className())) {
       return -1; // jsoup's caller would read that element, not the whole fragment
     }
     tag.skipped = current.contentSkipped();
@@ -263,8 +263,9 @@ final class FragmentText {
   }
 
   private static boolean containsIgnoreCase(String s, String lower) {
+    char first = lower.charAt(0);
     for (int i = 0, last = s.length() - lower.length(); i <= last; i++) {
-      if (s.regionMatches(true, i, lower, 0, lower.length())) {
+      if ((s.charAt(i) | 0x20) == first && s.regionMatches(true, i, lower, 0, lower.length())) {
         return true;
       }
     }
@@ -279,6 +280,17 @@ final class FragmentText {
       }
     }
     return true;
+  }
+
+  /** The constant of {@link #TAGS} that {@code src[from, to)} names, ASCII case ignored; null if none. */
+  private String knownTag(int from, int to) {
+    int len = to - from;
+    for (String tag : TAGS) {
+      if (tag.length() == len && src.regionMatches(true, from, tag, 0, len)) {
+        return tag;
+      }
+    }
+    return null;
   }
 
   /** End of an ASCII tag name ({@code [A-Za-z][A-Za-z0-9]*}) followed by whitespace, / or >; -1 otherwise. */

@@ -159,25 +159,30 @@ final class PostExtractor {
       appendText(s, 0, s.length());
     }
 
-    /** Text of a text node, {@code s[from, to)}. */
-    void appendText(CharSequence s, int from, int to) {
+    /** Text of a text node, {@code s[from, to)}: runs of visible characters appended whole. */
+    void appendText(String s, int from, int to) {
       if (!wantText) {
         return;
       }
-      for (int i = from; i < to; i++) {
-        char c = s.charAt(i);
-        if (isWhitespace(c)) {
+      int i = from;
+      while (i < to) {
+        if (isWhitespace(s.charAt(i))) {
           if (!glue) {
             pendingSpace = true;
           }
-        } else {
-          if (pendingSpace && sb.length() > 0) {
-            sb.append(' ');
-          }
-          pendingSpace = false;
-          glue = false;
-          sb.append(c);
+          i++;
+          continue;
         }
+        int run = i;
+        while (i < to && !isWhitespace(s.charAt(i))) {
+          i++;
+        }
+        if (pendingSpace && sb.length() > 0) {
+          sb.append(' ');
+        }
+        pendingSpace = false;
+        glue = false;
+        sb.append(s, run, i);
       }
     }
 

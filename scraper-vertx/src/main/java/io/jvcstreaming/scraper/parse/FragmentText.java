@@ -52,19 +52,29 @@ final class FragmentText {
 
   /** An attribute value, references decoded (the scan checked they all decode). */
   static String decodeAttribute(String src, int from, int to) {
-    int amp = src.indexOf('&', from);
-    if (amp < 0 || amp >= to) {
+    int amp = ampersand(src, from, to);
+    if (amp < 0) {
       return src.substring(from, to);
     }
     StringBuilder sb = new StringBuilder(to - from);
     int[] end = new int[1];
     int i = from;
-    while (amp >= 0 && amp < to) {
+    while (amp >= 0) {
       sb.append(src, i, amp).append(FragmentEntities.decodeAt(src, amp, end));
       i = end[0];
-      amp = src.indexOf('&', i);
+      amp = ampersand(src, i, to);
     }
     return sb.append(src, i, to).toString();
+  }
+
+  /** The first {@code &} in {@code src[from, to)}, -1 if none: bounded, where indexOf would run to the end. */
+  private static int ampersand(String src, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (src.charAt(i) == '&') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private boolean scan() {
@@ -274,7 +284,7 @@ final class FragmentText {
 
   /** Every reference in {@code [from, to)} decodes (a value with any other form is left to jsoup). */
   private boolean decodable(int from, int to) {
-    for (int amp = src.indexOf('&', from); amp >= 0 && amp < to; amp = src.indexOf('&', end[0])) {
+    for (int amp = ampersand(src, from, to); amp >= 0; amp = ampersand(src, end[0], to)) {
       if (FragmentEntities.decodeAt(src, amp, end) == FragmentEntities.REFUSED || end[0] > to) {
         return false;
       }

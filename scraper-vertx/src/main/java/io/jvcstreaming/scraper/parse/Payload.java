@@ -103,7 +103,8 @@ final class Payload {
     if (end < 0 || end >= html.length()) {
       throw new PageParseException("truncated payload");
     }
-    byte[] bytes = decodeBase64(escaped ? unescapeJs(html, start + 1, end) : stripWhitespace(html, start + 1, end));
+    String unescaped = escaped ? unescapeJs(html, start + 1, end) : null;
+    byte[] bytes = escaped ? decodeBase64(unescaped, 0, unescaped.length()) : decodeBase64(html, start + 1, end);
     bytes = maybeGunzip(bytes);
     Object tree;
     try (JsonParser p = JSON.createParser(bytes)) {
@@ -145,32 +146,31 @@ final class Payload {
         sb.append(e); // \/ \\ \" \'
       }
     }
-    return stripWhitespace(sb.toString());
+    return sb.toString();
   }
 
-  private static String stripWhitespace(String s) {
-    return stripWhitespace(s, 0, s.length());
-  }
-
-  /** {@code s[from, to)} without its whitespace (a payload literal may be wrapped over lines). */
-  private static String stripWhitespace(String s, int from, int to) {
+  /**
+   * The bytes of base64 text {@code s[from, to)}, whitespace left out (a payload literal may be wrapped over
+   * lines), in one pass from the page into the decoder's input: no stripped copy of the literal as a String.
+   */
+  private static byte[] decodeBase64(String s, int from, int to) throws PageParseException {
+    byte[] b64 = new byte[to - from];
+    int n = 0;
     for (int i = from; i < to; i++) {
-      if (Character.isWhitespace(s.charAt(i))) {
-        StringBuilder sb = new StringBuilder(to - from);
-        for (int j = from; j < to; j++) {
-          if (!Character.isWhitespace(s.charAt(j))) {
-            sb.append(s.charAt(j));
-          }
-        }
-        return sb.toString();
+      char c = s.charAt(i);
+      if (c < 128 ? isAsciiWhitespace(c) : Character.isWhitespace(c)) {
+        continue;
       }
+      if (c >= 128) {
+        throw new PageParseException("bad payload base64"); // in no base64 alphabet
+      }
+      b64[n++] = (byte) c;
     }
-    return s.substring(from, to);
-  }
-
-  private static byte[] decodeBase64(String b64) throws PageParseException {
-    if (b64.isEmpty()) {
+    if (n == 0) {
       throw new PageParseException("empty payload");
+    }
+    if (n < b64.length) {
+      b64 = java.util.Arrays.copyOf(b64, n);
     }
     try {
       return Base64.getDecoder().decode(b64);
@@ -181,6 +181,11 @@ final class Payload {
         throw new PageParseException("bad payload base64", e);
       }
     }
+  }
+
+  /** {@link Character#isWhitespace} for ASCII: tab to carriage return, the four separators, space. */
+  private static boolean isAsciiWhitespace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
   }
 
   static byte[] maybeGunzip(byte[] bytes) throws PageParseException {

@@ -15,6 +15,7 @@ import io.jvcstreaming.analytics.jobs.PostTotals;
 import io.jvcstreaming.analytics.metrics.BatchListener;
 import io.jvcstreaming.analytics.metrics.JobMetrics;
 import io.jvcstreaming.analytics.receive.NdjsonReceiver;
+import io.jvcstreaming.analytics.receive.ReceivedBlockIds;
 import io.jvcstreaming.analytics.report.ReportPlan;
 import io.jvcstreaming.analytics.report.RunSettings;
 import io.jvcstreaming.analytics.state.KeepNewPosts;
@@ -29,7 +30,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.streaming.Durations;
-import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaReceiverInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.dstream.ReceiverInputDStream;
 import org.slf4j.Logger;
@@ -235,8 +236,8 @@ public final class AnalyticsMain {
     ssc.checkpoint(checkpointPath);
     // not cached: each job reads the received blocks itself (a Kryo read of a batch costs less than caching the
     // posts deserialized, where Spark's size estimation of every cached object took most of the batch)
-    JavaDStream<Post> received = ssc.receiverStream(new NdjsonReceiver(config.sourceHost(), config.sourcePort(),
-        checkpointPath, config.writeAheadLog()));
+    JavaReceiverInputDStream<Post> received = ssc.receiverStream(new NdjsonReceiver(config.sourceHost(),
+        config.sourcePort(), checkpointPath, config.writeAheadLog()));
     JobContext context = new JobContext(config);
     KeepNewPosts.NewPosts fresh = keepNewPosts(received, context);
     ReportPlan plan = new ReportPlan();
@@ -250,9 +251,9 @@ public final class AnalyticsMain {
    * Every count reads the posts through this filter: per topic, only posts above the highest id already counted
    * (checkpointed state, see {@link KeepNewPosts}), so a block received twice across a driver crash counts once.
    */
-  static KeepNewPosts.NewPosts keepNewPosts(JavaDStream<Post> received, JobContext context) {
-    return KeepNewPosts.apply(received, context.stateIdleTimeout(),
-        received.context().sparkContext().defaultParallelism());
+  static KeepNewPosts.NewPosts keepNewPosts(JavaReceiverInputDStream<Post> received, JobContext context) {
+    return KeepNewPosts.apply(received, new ReceivedBlockIds(received.receiverInputDStream()),
+        context.stateIdleTimeout(), received.context().sparkContext().defaultParallelism());
   }
 
   /** The receiver pins one core: local mode needs at least two or nothing is ever processed. */

@@ -4,7 +4,6 @@ import io.jvcstreaming.model.Post;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
@@ -45,16 +44,6 @@ final class Keys {
     }
   }
 
-  /** The post's author, lower-cased (the pseudo job matches case-insensitively). */
-  static final class LowerAuthor implements PairFunction<Post, String, Long> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Tuple2<String, Long> call(Post p) {
-      return new Tuple2<>(p.author().toLowerCase(Locale.ROOT), ONE);
-    }
-  }
-
   /** {@code topicId \t title}: counted by id, shown by title. */
   static final class Topic implements PairFunction<Post, String, Long> {
     private static final long serialVersionUID = 1L;
@@ -82,21 +71,6 @@ final class Keys {
         out.add(new Tuple2<>(w, ONE));
       }
       return out.iterator();
-    }
-  }
-
-  /** Posts whose author is one of the (lower-cased) pseudos. */
-  static final class AuthorIn implements Function<Post, Boolean> {
-    private static final long serialVersionUID = 1L;
-    private final Set<String> pseudos;
-
-    AuthorIn(Set<String> pseudos) {
-      this.pseudos = Set.copyOf(pseudos);
-    }
-
-    @Override
-    public Boolean call(Post p) {
-      return pseudos.contains(p.author().toLowerCase(Locale.ROOT));
     }
   }
 

@@ -1,19 +1,25 @@
 package io.jvcstreaming.analytics.jobs;
 
 import io.jvcstreaming.analytics.report.Labels;
+import io.jvcstreaming.analytics.report.MatchedPost;
 import io.jvcstreaming.analytics.report.ReportPlan;
 import io.jvcstreaming.analytics.report.ReportTop;
 import io.jvcstreaming.analytics.report.RunSettings;
-import io.jvcstreaming.analytics.state.CountInPartition;
 import io.jvcstreaming.analytics.state.RunningCount;
 import io.jvcstreaming.analytics.state.Sum;
 import io.jvcstreaming.model.Post;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.StateSpec;
 import org.apache.spark.streaming.api.java.JavaDStream;
+import scala.Tuple2;
 
 /**
  * {@code --job pseudo --pseudo a,b}: every post of the given pseudos (case-insensitive) printed in full as it
@@ -36,21 +42,55 @@ final class PseudoJob implements StreamingJob {
 
   @Override
   public void register(JavaDStream<Post> posts, JobContext context, ReportPlan plan) {
-    plan.matches(name(), posts.transform(new OfCurrentPseudos()));
+    // kept for the batch's one Spark job, whose count shuffle and report collect both read it
+    JavaDStream<AuthorsAndMatches> read = posts.transform(new ReadForCurrentPseudos()).persist(StorageLevel.MEMORY_ONLY());
+    plan.matches(name(), read.flatMap(new Matches()));
     plan.report(new ReportTop(name(), Labels.PLAIN, 0, true),
-        posts.mapToPair(new Keys.LowerAuthor()).transformToPair(new CountInPartition()).reduceByKey(new Sum()).transformToPair(new TouchTop(name()))
+        read.flatMapToPair(new Counts()).reduceByKey(new Sum()).transformToPair(new TouchTop(name()))
             .mapWithState(StateSpec.function(new RunningCount()).timeout(context.stateIdleTimeout()))
             .stateSnapshots()
             .transformToPair(new CountsOfCurrentPseudos()));
   }
 
-  /** The batch's posts by a pseudo followed in this run (read on the driver at each batch). */
-  static final class OfCurrentPseudos implements Function<JavaRDD<Post>, JavaRDD<Post>> {
+  /** Each partition's posts read once, matched against the pseudos followed in this run (read on the driver). */
+  static final class ReadForCurrentPseudos implements Function<JavaRDD<Post>, JavaRDD<AuthorsAndMatches>> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public JavaRDD<Post> call(JavaRDD<Post> posts) {
-      return posts.filter(new Keys.AuthorIn(RunSettings.current().pseudos()));
+    public JavaRDD<AuthorsAndMatches> call(JavaRDD<Post> posts) {
+      return posts.mapPartitions(new InPartition(RunSettings.current().pseudos()), true);
+    }
+  }
+
+  static final class InPartition implements FlatMapFunction<Iterator<Post>, AuthorsAndMatches> {
+    private static final long serialVersionUID = 1L;
+    private final Set<String> pseudos;
+
+    InPartition(Set<String> pseudos) {
+      this.pseudos = Set.copyOf(pseudos);
+    }
+
+    @Override
+    public Iterator<AuthorsAndMatches> call(Iterator<Post> posts) {
+      return List.of(AuthorsAndMatches.of(posts, pseudos)).iterator();
+    }
+  }
+
+  static final class Counts implements PairFlatMapFunction<AuthorsAndMatches, String, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Tuple2<String, Long>> call(AuthorsAndMatches read) {
+      return read.counts();
+    }
+  }
+
+  static final class Matches implements FlatMapFunction<AuthorsAndMatches, MatchedPost> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<MatchedPost> call(AuthorsAndMatches read) {
+      return read.matches();
     }
   }
 

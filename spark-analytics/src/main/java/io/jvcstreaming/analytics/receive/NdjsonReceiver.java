@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *   <li>The token is read at {@link #onStart()} from the system property {@value #TOKEN_PROPERTY}, else the
  *       environment variable {@value #TOKEN_ENV}: it is never a field of this (serialized, checkpointed)
  *       object.</li>
- *   <li>Posts are stored in blocks with {@link #store(java.util.Iterator)}, which returns only once Spark has
+ *   <li>Posts are stored in blocks with {@link #store(java.util.Iterator, Object)}, their {@link BlockIds} as
+ *       the block's metadata; it returns only once Spark has
  *       stored the block (and written it to the write-ahead log when enabled). A block is cut every
  *       {@code spark.streaming.blockInterval} (half a batch, see {@code SparkSettings}) or at {@value #MAX_BLOCK_RECORDS} posts.
  *       After each stored block the position (stream id, seq, per-topic high-water marks) is written to the

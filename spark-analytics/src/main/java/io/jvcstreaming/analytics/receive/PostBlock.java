@@ -58,7 +58,8 @@ final class PostBlock {
       return;
     }
     List<Post> toStore = posts;
-    receiver.store(toStore.iterator()); // blocks until stored (and written ahead when the WAL is on); throws if it cannot
+    // blocks until stored (and written ahead when the WAL is on); throws if it cannot
+    receiver.store(toStore.iterator(), BlockIds.of(toStore));
     posts = new ArrayList<>(Math.min(NdjsonReceiver.MAX_BLOCK_RECORDS, toStore.size() * 2));
     storedAny = true;
     ReceiverEvents.stored(receiver.streamId(), position.seq());

@@ -1,6 +1,5 @@
 package io.jvcstreaming.analytics.report;
 
-import io.jvcstreaming.model.Post;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.PairFunction;
@@ -36,12 +35,12 @@ public final class ReportPlan {
    * The posts {@code job}'s report prints in full this batch (the pseudo job's matches): they ride in the same
    * Spark job as the counts, each as its wire line with its seq, instead of costing a collect job of their own.
    */
-  public void matches(String job, JavaDStream<Post> posts) {
+  public void matches(String job, JavaDStream<MatchedPost> matched) {
     if (matchesJob != null) {
       throw new IllegalStateException("only one job prints matched posts; " + matchesJob + " already does");
     }
     matchesJob = job;
-    add(posts.mapToPair(new AsMatch()));
+    add(matched.mapToPair(new AsMatch()));
   }
 
   /** Registers the one output operation. Call once, after every job. */
@@ -56,12 +55,11 @@ public final class ReportPlan {
   }
 
   /** A matched post to {@code (MATCHES, (wire line, seq))}. */
-  static final class AsMatch implements PairFunction<Post, Integer, Tuple2<String, Long>> {
+  static final class AsMatch implements PairFunction<MatchedPost, Integer, Tuple2<String, Long>> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Tuple2<Integer, Tuple2<String, Long>> call(Post post) {
-      MatchedPost match = MatchedPost.of(post);
+    public Tuple2<Integer, Tuple2<String, Long>> call(MatchedPost match) {
       return new Tuple2<>(BatchReports.MATCHES, new Tuple2<>(match.line(), match.seq()));
     }
   }

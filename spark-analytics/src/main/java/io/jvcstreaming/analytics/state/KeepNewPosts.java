@@ -1,5 +1,7 @@
 package io.jvcstreaming.analytics.state;
 
+import io.jvcstreaming.analytics.receive.BlockIds;
+import io.jvcstreaming.analytics.receive.ReceivedBlockIds;
 import io.jvcstreaming.model.Post;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,14 +9,15 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapFunction2;
-import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.Function3;
 import org.apache.spark.streaming.Duration;
@@ -27,8 +30,9 @@ import scala.Tuple2;
  * The posts every count reads: the received ones that are new for their topic's {@link HighWaterMark}, so a block
  * received twice across a driver crash counts once.
  *
- * <p>Per batch: each received partition sends its posts' ids by topic ({@link TopicIds}, a combine inside the
- * partition, then a small shuffle to the state's partitions); the mark's {@code mapWithState} turns them into the
+ * <p>Per batch: the batch's ids by topic ({@link TopicIds}) go to the state's partitions in a small shuffle, grouped
+ * on the driver from the {@link BlockIds} the receiver stored with each block (or, for a stream without them,
+ * grouped inside each received partition from its posts); the mark's {@code mapWithState} turns them into the
  * {@link Passes} of each topic; every task that reads a received partition then gets the whole {@link PassTable}
  * (a few bytes per post of the batch) next to it and keeps the posts that pass. The posts themselves never leave
  * their blocks: shuffling them by topic into the state, which then cached them, cost more than the counts they
@@ -48,28 +52,59 @@ public final class KeepNewPosts {
   public record NewPosts(JavaDStream<Post> posts, JavaDStream<Passes> passes) {
   }
 
-  /** {@code received} through the marks; the mark state lives in {@code partitions} partitions. */
-  public static NewPosts apply(JavaDStream<Post> received, Duration idleTimeout, int partitions) {
+  /**
+   * {@code received} through the marks; the mark state lives in {@code partitions} partitions. With
+   * {@code blockIds}, the ids of a batch come from its blocks' metadata on the driver instead of a read of the posts.
+   */
+  public static NewPosts apply(JavaDStream<Post> received, ReceivedBlockIds blockIds, Duration idleTimeout,
+                               int partitions) {
     JavaDStream<Passes> passes = received
-        .transformToPair(new IdsByTopic(partitions))
+        .transformToPair(new IdsByTopic(blockIds, partitions))
         .mapWithState(StateSpec.function(new HighWaterMark()).timeout(idleTimeout));
     return new NewPosts(received.transformWith(passes, new KeepPassing()), passes);
   }
 
-  /** Each partition's ids grouped by topic, then the topics' ids reduced into the state's partitions. */
-  static final class IdsByTopic implements Function<JavaRDD<Post>, JavaPairRDD<Long, TopicIds>> {
+  /**
+   * The batch's ids by topic, reduced into the state's partitions: from the blocks' {@link BlockIds} when the
+   * receiver tracker knows them for every block (one small task, no read of the posts), else from each partition's
+   * posts.
+   */
+  static final class IdsByTopic implements Function2<JavaRDD<Post>, Time, JavaPairRDD<Long, TopicIds>> {
     private static final long serialVersionUID = 1L;
+    private final ReceivedBlockIds blockIds;
     private final int partitions;
 
-    IdsByTopic(int partitions) {
+    /** {@code blockIds} null: always read the posts. */
+    IdsByTopic(ReceivedBlockIds blockIds, int partitions) {
+      this.blockIds = blockIds;
       this.partitions = partitions;
     }
 
     @Override
-    public JavaPairRDD<Long, TopicIds> call(JavaRDD<Post> posts) {
+    public JavaPairRDD<Long, TopicIds> call(JavaRDD<Post> posts, Time time) {
+      Optional<List<BlockIds>> known = blockIds == null ? Optional.empty()
+          : blockIds.ofBatch(time, posts.getNumPartitions());
+      if (known.isPresent()) {
+        return JavaSparkContext.fromSparkContext(posts.context()).parallelizePairs(ofBlocks(known.get()), 1)
+            .partitionBy(new HashPartitioner(partitions));
+      }
       return JavaPairRDD.fromJavaRDD(posts.mapPartitionsWithIndex(new OfPartition(), true))
           .reduceByKey(new Merge(), partitions);
     }
+  }
+
+  /** The ids by topic of a batch whose blocks are {@code blocks}, block {@code i} being partition {@code i}. */
+  static List<Tuple2<Long, TopicIds>> ofBlocks(List<BlockIds> blocks) {
+    Map<Long, TopicIds> byTopic = new HashMap<>();
+    for (int partition = 0; partition < blocks.size(); partition++) {
+      BlockIds block = blocks.get(partition);
+      for (int i = 0; i < block.size(); i++) {
+        byTopic.computeIfAbsent(block.topic(i), TopicIds::new).add(block.id(i), partition);
+      }
+    }
+    List<Tuple2<Long, TopicIds>> out = new ArrayList<>(byTopic.size());
+    byTopic.forEach((topic, ids) -> out.add(new Tuple2<>(topic, ids)));
+    return out;
   }
 
   /** One received partition's ids by topic. */

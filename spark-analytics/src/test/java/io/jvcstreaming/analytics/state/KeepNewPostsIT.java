@@ -2,6 +2,7 @@ package io.jvcstreaming.analytics.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jvcstreaming.analytics.receive.BlockIds;
 import io.jvcstreaming.model.Post;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class KeepNewPostsIT {
 
     List<Passes> passes = new ArrayList<>();
     Map<Long, Long> after = new java.util.HashMap<>();
-    for (Tuple2<Long, TopicIds> topic : new KeepNewPosts.IdsByTopic(2).call(received).collect()) {
+    for (Tuple2<Long, TopicIds> topic : new KeepNewPosts.IdsByTopic(null, 2).call(received, new Time(3000)).collect()) {
       StateImpl<Long> state = new StateImpl<>();
       state.wrap(scala.Option.apply(marks.get(topic._1())));
       passes.add(new HighWaterMark().call(topic._1(), Optional.of(topic._2()), state));
@@ -61,6 +62,34 @@ class KeepNewPostsIT {
     assertThat(kept).extracting(p -> p.topicId() + ":" + p.id())
         .containsExactlyInAnyOrder("7:11", "7:12", "7:13", "8:5");
     assertThat(after).isEqualTo(Map.of(7L, 13L, 8L, 5L));
+  }
+
+  @Test
+  void theBlocksIdsGroupLikeAReadOfTheirPosts() {
+    List<List<Post>> blocks = List.of(
+        List.of(post(7, 11), post(7, 12), post(9, 1)),
+        List.of(post(7, 12), post(7, 13), post(8, 5), post(8, 5)),
+        List.of(post(9, 2), post(7, 10)));
+    JavaRDD<Post> received = sc.parallelize(blocks, blocks.size()).flatMap(List::iterator);
+    List<BlockIds> ids = blocks.stream().map(BlockIds::of).toList();
+
+    Map<Long, String> read = asText(new KeepNewPosts.IdsByTopic(null, 2).call(received, new Time(3000)).collect());
+    Map<Long, String> fromIds = asText(KeepNewPosts.ofBlocks(ids));
+
+    assertThat(fromIds).isEqualTo(read)
+        .containsEntry(7L, "11@0 12@0 12@1 13@1 10@2").containsEntry(8L, "5@1 5@1").containsEntry(9L, "1@0 2@2");
+  }
+
+  private static Map<Long, String> asText(List<Tuple2<Long, TopicIds>> topics) {
+    Map<Long, String> out = new java.util.HashMap<>();
+    for (Tuple2<Long, TopicIds> topic : topics) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < topic._2().size(); i++) {
+        text.append(i == 0 ? "" : " ").append(topic._2().id(i)).append('@').append(topic._2().partition(i));
+      }
+      out.put(topic._1(), text.toString());
+    }
+    return out;
   }
 
   @Test

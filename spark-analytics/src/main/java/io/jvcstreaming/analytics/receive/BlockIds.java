@@ -1,0 +1,47 @@
+package io.jvcstreaming.analytics.receive;
+
+import io.jvcstreaming.model.Post;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The (topic, id) of every post of one stored block, in the block's order: the metadata the receiver stores with
+ * each block ({@code Receiver.store(iterator, metadata)}). Spark carries it to the driver with the block's report and
+ * writes it to the driver's write-ahead log with the block's record, so the driver knows which posts a batch holds
+ * without reading the blocks, also for a batch recomputed after a driver restart ({@link ReceivedBlockIds}).
+ * Sixteen bytes per post, against the post itself for a read of the block.
+ */
+public final class BlockIds implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private final long[] topics;
+  private final long[] ids;
+
+  private BlockIds(long[] topics, long[] ids) {
+    this.topics = topics;
+    this.ids = ids;
+  }
+
+  public static BlockIds of(List<Post> posts) {
+    long[] topics = new long[posts.size()];
+    long[] ids = new long[posts.size()];
+    for (int i = 0; i < topics.length; i++) {
+      Post p = posts.get(i);
+      topics[i] = p.topicId();
+      ids[i] = p.id();
+    }
+    return new BlockIds(topics, ids);
+  }
+
+  public int size() {
+    return ids.length;
+  }
+
+  public long topic(int i) {
+    return topics[i];
+  }
+
+  public long id(int i) {
+    return ids[i];
+  }
+}

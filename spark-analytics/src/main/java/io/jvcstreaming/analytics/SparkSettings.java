@@ -91,6 +91,11 @@ final class SparkSettings {
       // Spark's local default is every core, but the receiver holds one: the state in as many partitions as cores
       // left to process them (one in local[2]), not twice as many tasks per stage as can run
       conf.setIfMissing("spark.default.parallelism", Integer.toString(processingCores(conf.get("spark.master"))));
+      // One executor, so a task has no more local slot to wait for; and in local mode nothing offers the free core
+      // again once a task set has declined it for locality (no periodic revive, SPARK-4939): a batch whose task
+      // set mixed locality levels then waited, with a core idle, until another task ended. Seen in
+      // ReceiverResumeIT: a batch stuck 90 s behind the receiver's never-ending task, right after a restart.
+      conf.setIfMissing("spark.locality.wait", "0s");
     }
     return conf;
   }

@@ -34,6 +34,7 @@ class SparkSettingsTest {
     SparkConf conf = SparkSettings.apply(new SparkConf(false).setMaster(master),
         JobConfigLoader.load(new String[] {"--job", "words"}, Map.of()));
     assertThat(conf.get("spark.default.parallelism")).isEqualTo(Integer.toString(partitions));
+    assertThat(conf.get("spark.locality.wait")).isEqualTo("0s");
   }
 
   @Test
@@ -41,6 +42,7 @@ class SparkSettingsTest {
     SparkConf conf = SparkSettings.apply(new SparkConf(false).setMaster("k8s://https://kubernetes:443"),
         JobConfigLoader.load(new String[] {"--job", "words"}, Map.of()));
     assertThat(conf.contains("spark.default.parallelism")).isFalse();
+    assertThat(conf.contains("spark.locality.wait")).isFalse();
   }
 
   @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.jvcstreaming.scraper.parse;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -222,7 +223,7 @@ final class ListPageScan {
   }
 
   private String headTag(Set<String> tags, int from, int to) {
-    String name = src.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+    String name = src.substring(from, to).toLowerCase(Locale.ROOT);
     if (!tags.contains(name)) {
       throw Uncertain.INSTANCE;
     }

@@ -17,6 +17,34 @@ final class FragmentEntities {
   }
 
   /**
+   * A text with every reference decoded as jsoup's {@code Parser.unescapeEntities(text, false)} decodes it, or
+   * {@link #REFUSED} if one is of a form this class does not decode (or the text holds CR or NUL, which jsoup's
+   * reader may treat apart).
+   */
+  static String decodeText(String s) {
+    if (s.indexOf('\r') >= 0 || s.indexOf('\0') >= 0) {
+      return REFUSED;
+    }
+    int amp = s.indexOf('&');
+    if (amp < 0) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    int[] end = new int[1];
+    int i = 0;
+    while (amp >= 0) {
+      String decoded = decodeAt(s, amp, end);
+      if (decoded == REFUSED) {
+        return REFUSED;
+      }
+      sb.append(s, i, amp).append(decoded);
+      i = end[0];
+      amp = s.indexOf('&', i);
+    }
+    return sb.append(s, i, s.length()).toString();
+  }
+
+  /**
    * The text of the reference starting with the {@code &} at {@code at}, or {@link #REFUSED}; when decoded,
    * {@code end[0]} is set to the index just after the reference (the caller owns the array).
    */

@@ -5,7 +5,7 @@ package io.jvcstreaming.scraper.parse;
  * fragment (decoded only when asked for, since the walk reads few of them), the enclosing element, and what the
  * walk answered when it opened.
  */
-final class FragmentTag implements BodyElement {
+class FragmentTag implements BodyElement {
 
   /** The {@code body} a fragment is parsed into: what a top-level element sees as its parent. */
   static final FragmentTag BODY = new FragmentTag("body", "", new int[0], 0, null);

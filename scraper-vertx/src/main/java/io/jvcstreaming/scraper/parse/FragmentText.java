@@ -1,6 +1,5 @@
 package io.jvcstreaming.scraper.parse;
 
-import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -35,7 +34,7 @@ final class FragmentText {
   private int openP;
   private int openA;
   private int depth;
-  private int[] spans = new int[16];
+  private final TagAttributes attrs = new TagAttributes();
 
   private FragmentText(String src) {
     this.src = src;
@@ -68,7 +67,7 @@ final class FragmentText {
   }
 
   /** The first {@code &} in {@code src[from, to)}, -1 if none: bounded, where indexOf would run to the end. */
-  private static int ampersand(String src, int from, int to) {
+  static int ampersand(String src, int from, int to) {
     for (int i = from; i < to; i++) {
       if (src.charAt(i) == '&') {
         return i;
@@ -120,13 +119,13 @@ final class FragmentText {
 
   /** {@code </name>} with optional whitespace, closing the innermost open element; -1 otherwise. */
   private int endTag(int from) {
-    int end = nameEnd(from);
+    int end = TagAttributes.nameEnd(src, from);
     String name = current.name;
     if (end < 0 || current == FragmentTag.BODY || end - from != name.length()
         || !src.regionMatches(true, from, name, 0, name.length())) {
       return -1;
     }
-    int i = skipSpaces(end);
+    int i = TagAttributes.skipSpaces(src, end);
     if (i >= src.length() || src.charAt(i) != '>') {
       return -1;
     }
@@ -150,7 +149,7 @@ final class FragmentText {
 
   /** A start tag whose name begins at {@code from}; the index after its {@code >}, -1 if refused. */
   private int startTag(int from) {
-    int i = nameEnd(from);
+    int i = TagAttributes.nameEnd(src, from);
     if (i < 0) {
       return -1;
     }
@@ -158,90 +157,16 @@ final class FragmentText {
     if (name == null || (CLOSES_P.contains(name) && openP > 0) || (name.equals("a") && openA > 0)) {
       return -1;
     }
-    int count = 0;
-    boolean selfClosing = false;
-    int n = src.length();
-    while (true) {
-      i = skipSpaces(i);
-      if (i >= n) {
-        return -1;
-      }
-      char c = src.charAt(i);
-      if (c == '>') {
-        i++;
-        break;
-      }
-      if (c == '/') {
-        if (i + 1 < n && src.charAt(i + 1) == '>') {
-          selfClosing = true;
-          i += 2;
-          break;
-        }
-        return -1;
-      }
-      if (c == '<' || c == '=' || c == '`') {
-        return -1;
-      }
-      // an attribute name; a stray quote starts a junk name, as jsoup reads the forum's attribute soup
-      int nameStart = i;
-      i++;
-      while (i < n && !isNameEnd(src.charAt(i))) {
-        char d = src.charAt(i);
-        if (d == '<' || d >= 128) {
-          return -1;
-        }
-        i++;
-      }
-      int nameEnd = i;
-      int valueStart = -1;
-      int valueEnd = -1;
-      i = skipSpaces(i);
-      if (i < n && src.charAt(i) == '=') {
-        i = skipSpaces(i + 1);
-        if (i >= n) {
-          return -1;
-        }
-        char q = src.charAt(i);
-        if (q == '"' || q == '\'') {
-          int close = src.indexOf(q, i + 1);
-          if (close < 0) {
-            return -1;
-          }
-          valueStart = i + 1;
-          valueEnd = close;
-          i = close + 1;
-        } else {
-          valueStart = i;
-          while (i < n && !isSpace(src.charAt(i)) && src.charAt(i) != '>') {
-            char d = src.charAt(i);
-            if (d == '"' || d == '\'' || d == '<' || d == '=' || d == '`' || d == '&') {
-              return -1;
-            }
-            i++;
-          }
-          valueEnd = i;
-          if (valueEnd == valueStart) {
-            return -1;
-          }
-        }
-        if (!decodable(valueStart, valueEnd)) {
-          return -1;
-        }
-      }
-      if (spans.length < (count + 1) * 4) {
-        spans = Arrays.copyOf(spans, spans.length * 2);
-      }
-      spans[count * 4] = nameStart;
-      spans[count * 4 + 1] = nameEnd;
-      spans[count * 4 + 2] = valueStart;
-      spans[count * 4 + 3] = valueEnd;
-      count++;
+    i = attrs.read(src, i);
+    if (i < 0) {
+      return -1;
     }
+    boolean selfClosing = attrs.selfClosing;
     boolean isVoid = VOID.contains(name);
     if (selfClosing && !isVoid) {
       return -1; // jsoup would make it an empty element: not the nesting as written
     }
-    FragmentTag tag = new FragmentTag(name, src, Arrays.copyOf(spans, count * 4), count, current);
+    FragmentTag tag = new FragmentTag(name, src, attrs.copy(), attrs.count, current);
     if (marksMessageBody(tag.className())) {
       return -1; // jsoup's caller would read that element, not the whole fragment
     }
@@ -260,7 +185,7 @@ final class FragmentText {
       openP++;
     } else if (name.equals("a")) {
       openA++;
-    } else if (name.equals("pre") && i < n && src.charAt(i) == '\n') {
+    } else if (name.equals("pre") && i < src.length() && src.charAt(i) == '\n') {
       i++; // jsoup drops the newline that opens a pre
     }
     current = tag;
@@ -282,16 +207,6 @@ final class FragmentText {
     return false;
   }
 
-  /** Every reference in {@code [from, to)} decodes (a value with any other form is left to jsoup). */
-  private boolean decodable(int from, int to) {
-    for (int amp = ampersand(src, from, to); amp >= 0; amp = ampersand(src, end[0], to)) {
-      if (FragmentEntities.decodeAt(src, amp, end) == FragmentEntities.REFUSED || end[0] > to) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The constant of {@link #TAGS} that {@code src[from, to)} names, ASCII case ignored; null if none. */
   private String knownTag(int from, int to) {
     int len = to - from;
@@ -301,41 +216,5 @@ final class FragmentText {
       }
     }
     return null;
-  }
-
-  /** End of an ASCII tag name ({@code [A-Za-z][A-Za-z0-9]*}) followed by whitespace, / or >; -1 otherwise. */
-  private int nameEnd(int from) {
-    int n = src.length();
-    if (from >= n || !isLetter(src.charAt(from))) {
-      return -1;
-    }
-    int i = from + 1;
-    while (i < n && (isLetter(src.charAt(i)) || (src.charAt(i) >= '0' && src.charAt(i) <= '9'))) {
-      i++;
-    }
-    if (i >= n) {
-      return -1;
-    }
-    char c = src.charAt(i);
-    return isSpace(c) || c == '/' || c == '>' ? i : -1;
-  }
-
-  private int skipSpaces(int i) {
-    while (i < src.length() && isSpace(src.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  private static boolean isNameEnd(char c) {
-    return isSpace(c) || c == '/' || c == '=' || c == '>';
-  }
-
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\f';
-  }
-
-  private static boolean isLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 }

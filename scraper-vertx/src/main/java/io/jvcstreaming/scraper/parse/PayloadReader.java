@@ -126,7 +126,15 @@ final class PayloadReader {
   }
 
   static String cleanTitle(String raw) {
-    String t = raw.indexOf('&') >= 0 ? Parser.unescapeEntities(raw, false) : raw;
+    String t = raw;
+    if (raw.indexOf('&') >= 0) {
+      // jsoup's unescape builds a tree builder and a Document per call (and warms jsoup up for it): only for the
+      // reference forms FragmentEntities leaves to it
+      t = FragmentEntities.decodeText(raw);
+      if (t == FragmentEntities.REFUSED) {
+        t = Parser.unescapeEntities(raw, false);
+      }
+    }
     return PostExtractor.collapse(t);
   }
 }

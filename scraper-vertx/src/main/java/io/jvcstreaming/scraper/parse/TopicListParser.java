@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -28,6 +27,25 @@ public final class TopicListParser {
    */
   public static TopicListPage parse(String html, String pageUrl) throws PageParseException {
     Objects.requireNonNull(html, "html");
+    TopicListPage scanned = viaScan(html, pageUrl);
+    return scanned != null ? scanned : viaJsoup(html, pageUrl);
+  }
+
+  /** The page read by {@link ListPageScan}; null if the scan refuses it (then only jsoup reads it right). */
+  static TopicListPage viaScan(String html, String pageUrl) throws PageParseException {
+    ListNode list = ListPageScan.container(html, RawHtml.baseUri(pageUrl));
+    if (list == null) {
+      return null;
+    }
+    try {
+      return rows(html, list, false);
+    } catch (ListPageScan.Uncertain e) {
+      return null; // a text the scan does not reproduce
+    }
+  }
+
+  /** The page read through a jsoup tree (what every page went through before the scan). */
+  static TopicListPage viaJsoup(String html, String pageUrl) throws PageParseException {
     Document doc = Jsoup.parse(html, RawHtml.baseUri(pageUrl));
     Element list = doc.selectFirst(Selectors.LIST_CONTAINER);
     if (list == null) {
@@ -41,6 +59,11 @@ public final class TopicListParser {
     if (list == null) {
       throw new PageParseException(RawHtml.missingMarkupReason(html, "no tablesForum"));
     }
+    return rows(html, new ListNode.Jsoup(list), legacy);
+  }
+
+  /** The rows of the container, after the raw-text check that the page was not cut inside it. */
+  private static TopicListPage rows(String html, ListNode list, boolean legacy) throws PageParseException {
     int start = RawHtml.tagStartOf(html, legacy ? "topic-list" : "tablesForum--listTopics", false);
     if (start < 0 && !legacy) {
       start = RawHtml.tagStartOf(html, "tablesForum", false);
@@ -52,14 +75,14 @@ public final class TopicListParser {
     List<TopicRow> rows = new ArrayList<>(26);
     Set<Long> seen = new HashSet<>();
     int skipped = 0;
-    for (Element li : list.children()) {
-      if (!li.nameIs("li") || isHeadOrAd(li)) {
+    for (ListNode li : list.children()) {
+      if (!li.nameIs("li") || ListRows.isHeadOrAd(li)) {
         continue;
       }
       if (!legacy && !li.hasClass("tablesForum__bodyRow") && !li.id().startsWith("topic-")) {
         continue;
       }
-      TopicRow row = legacy ? legacyRow(li) : row(li);
+      TopicRow row = legacy ? legacyRow(((ListNode.Jsoup) li).el()) : ListRows.row(li);
       if (row == null) {
         skipped++;
       } else if (seen.add(row.topicId())) {
@@ -70,70 +93,6 @@ public final class TopicListParser {
       throw new PageParseException("no topic rows");
     }
     return new TopicListPage(rows, skipped);
-  }
-
-  private static boolean isHeadOrAd(Element li) {
-    String cls = li.className();
-    return cls.contains("tablesForum__headRow") || cls.contains("dfp__atf") || cls.contains("topic-head")
-        || (li.childrenSize() > 0 && li.child(0).nameIs("ins") && li.childrenSize() == 1
-            && !li.id().startsWith("topic-"));
-  }
-
-  private static TopicRow row(Element li) {
-    String id = li.id();
-    if (!id.startsWith("topic-")) {
-      return null;
-    }
-    long topicId = ForumUrls.parsePositiveLong(id.substring(6).trim());
-    if (topicId <= 0) {
-      return null;
-    }
-    Element subject = li.selectFirst(Selectors.SUBJECT);
-    if (subject == null) {
-      return null;
-    }
-    String title = subject.hasAttr("title") ? TopicPageParser.collapse(subject.attr("title")) : "";
-    if (title.isEmpty()) {
-      Element text = subject.selectFirst(Selectors.SUBJECT_TEXT);
-      title = text == null ? "" : text.text();
-    }
-    String url = link(subject);
-    Element count = li.selectFirst(Selectors.REPLY_COUNT);
-    int replies = count == null ? -1 : leadingInt(count.text());
-    if (title.isEmpty() || url == null || replies < 0) {
-      return null;
-    }
-    Instant lastPostAt = null;
-    int lastPage = -1;
-    Element last = li.selectFirst(Selectors.LAST_LINK);
-    if (last != null) {
-      lastPostAt = ForumDates.parseOrNull(last.attr("title"));
-      String lastUrl = JvCare.linkOf(last);
-      if (lastUrl == null && last.hasAttr("href")) {
-        lastUrl = last.attr("href");
-      }
-      OptionalInt page = ForumUrls.pageOf(lastUrl);
-      if (page.isPresent() && ForumUrls.topicId(lastUrl).orElse(topicId) == topicId) {
-        lastPage = page.getAsInt();
-      }
-    }
-    if (lastPage < 1) {
-      lastPage = pagesFor(replies);
-    }
-    boolean pinned = li.selectFirst(Selectors.PIN_ICON) != null;
-    String author = null;
-    Element avatar = li.selectFirst(Selectors.FIRST_AVATAR);
-    if (avatar != null) {
-      author = TopicPageParser.collapse(avatar.attr("title"));
-      if (author.isEmpty()) {
-        Element img = avatar.selectFirst(Selectors.AVATAR_IMG);
-        author = img == null ? "" : TopicPageParser.collapse(img.attr("alt"));
-      }
-      if (author.isEmpty()) {
-        author = null;
-      }
-    }
-    return new TopicRow(topicId, title, url, replies, lastPostAt, lastPage, pinned, author);
   }
 
   private static TopicRow legacyRow(Element li) {
@@ -149,7 +108,7 @@ public final class TopicListParser {
     if (title.isEmpty()) {
       title = subject.text();
     }
-    String url = link(subject);
+    String url = ListRows.link(new ListNode.Jsoup(subject));
     Element count = li.selectFirst(Selectors.LEGACY_COUNT);
     int replies = count == null ? -1 : leadingInt(count.text());
     if (title.isEmpty() || url == null || replies < 0) {
@@ -173,18 +132,6 @@ public final class TopicListParser {
     }
     boolean pinned = li.selectFirst(Selectors.LEGACY_PIN) != null;
     return new TopicRow(topicId, title, url, replies, lastPostAt, pagesFor(replies), pinned, author);
-  }
-
-  /** Absolute topic URL of a subject link: its href, or its decoded JvCare link. */
-  private static String link(Element subject) {
-    String href = subject.hasAttr("href") ? subject.absUrl("href") : "";
-    if (href.isEmpty()) {
-      String decoded = JvCare.linkOf(subject);
-      if (decoded != null) {
-        href = org.jsoup.internal.StringUtil.resolve(subject.baseUri(), decoded);
-      }
-    }
-    return href.isEmpty() ? null : href;
   }
 
   /** ceil((replies + 1) / 20). */

@@ -24,4 +24,16 @@ record RetryDecision(boolean giveUp, long delayMillis, boolean pauseHost) {
     boolean slowDown = retryAfter > 0 || "challenge".equals(failure.reason()) || "http-429".equals(failure.reason());
     return new RetryDecision(false, Math.max(retryAfter, backoffMillis), slowDown);
   }
+
+  /**
+   * A page that failed to parse: read again only when it was cut short ({@code truncated html}, {@code truncated
+   * payload}: the connection's doing, a second read usually comes whole), up to {@code maxRetries} times. Other
+   * parse failures come from the markup and would fail again: the crawl fails, and the topic is retried later.
+   */
+  static RetryDecision afterParseFailure(String reason, int attempt, int maxRetries, long backoffMillis) {
+    if (!reason.startsWith("truncated") || attempt >= maxRetries) {
+      return GIVE_UP;
+    }
+    return new RetryDecision(false, backoffMillis, false);
+  }
 }

@@ -7,6 +7,9 @@ package io.jvcstreaming.scraper.source;
  */
 final class RetryKind {
 
+  /** A page cut short: read again at once ({@link TopicPages}), or its topic queued again once those ran out. */
+  static final String CUT_PAGE = "cut-page";
+
   private RetryKind() {
   }
 
@@ -28,7 +31,7 @@ final class RetryKind {
    */
   static String ofTopic(Throwable cause) {
     if (cause instanceof io.jvcstreaming.scraper.parse.PageParseException p) {
-      return p.reason().startsWith("truncated") ? "cut-page" : "parse-error";
+      return p.reason().startsWith("truncated") ? CUT_PAGE : "parse-error";
     }
     return cause instanceof FetchException ? "fetch-failed" : "other";
   }

@@ -44,7 +44,7 @@ public final class TopicFetchVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    pages = new TopicPages(vertx, http, metrics);
+    pages = new TopicPages(vertx, http, metrics, config.maxRetries());
     metrics.gauges(queue::size, queue::inFlight);
     queue.onOffer(() -> context.runOnContext(v -> pump()));
     pump();

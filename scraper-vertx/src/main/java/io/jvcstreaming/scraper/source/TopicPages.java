@@ -7,6 +7,7 @@ import io.jvcstreaming.scraper.parse.PostLineCap;
 import io.jvcstreaming.scraper.parse.TopicPage;
 import io.jvcstreaming.scraper.parse.TopicPageParser;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,33 +30,67 @@ final class TopicPages {
   private final ForumHttpClient http;
   private final ScraperMetrics metrics;
   private final AnswerCache cache = new AnswerCache(PAGES_REMEMBERED);
+  private final int maxRetries;
 
-  TopicPages(Vertx vertx, ForumHttpClient http, ScraperMetrics metrics) {
+  /** @param maxRetries how many times a page cut short is read again before the crawl fails */
+  TopicPages(Vertx vertx, ForumHttpClient http, ScraperMetrics metrics, int maxRetries) {
+    this.maxRetries = maxRetries;
     this.vertx = vertx;
     this.http = http;
     this.metrics = metrics;
   }
 
   Future<Answer> read(String url) {
+    return read(url, 0);
+  }
+
+  private Future<Answer> read(String url, int attempt) {
     return fetch(url, cache.canAnswer304(url)).compose(result -> switch (result.outcome()) {
-      case OK -> vertx.<TopicPage>executeBlocking(() -> TopicPageParser.parse(result.body(), url), false)
-          .recover(e -> {
-            String reason = e instanceof PageParseException p ? p.reason() : e.toString();
-            metrics.parseError(reason);
-            http.forgetValidators(url);
-            cache.forget(url);
-            LOG.warn("topic page {} did not parse: {}", url, reason);
-            return Future.failedFuture(e);
-          })
-          .map(parsed -> {
-            reportOddities(url, parsed);
-            cache.read(url, parsed);
-            return read(parsed);
-          });
+      case OK -> parse(url, result).recover(e -> readAgain(url, attempt, e));
       case NOT_MODIFIED -> Future.succeededFuture(read(cache.answer304(url)));
       case REDIRECT -> Future.succeededFuture(new Answer(null, result.location()));
       case GONE -> Future.succeededFuture(new Answer(null, null));
     });
+  }
+
+  private Future<Answer> parse(String url, FetchResult result) {
+    return vertx.<TopicPage>executeBlocking(() -> TopicPageParser.parse(result.body(), url), false)
+        .recover(e -> {
+          String reason = reason(e);
+          metrics.parseError(reason);
+          http.forgetValidators(url);
+          cache.forget(url);
+          LOG.warn("topic page {} did not parse: {}", url, reason);
+          return Future.failedFuture(e);
+        })
+        .map(parsed -> {
+          reportOddities(url, parsed);
+          cache.read(url, parsed);
+          return read(parsed);
+        });
+  }
+
+  /**
+   * A page cut short is read again, after the project's backoff, before it fails the crawl: a failed crawl is
+   * retried from its first page not streamed, so with pages cut now and then a topic of many pages would fail
+   * attempt after attempt and never be streamed.
+   */
+  private Future<Answer> readAgain(String url, int attempt, Throwable failure) {
+    RetryDecision retry = RetryDecision.afterParseFailure(reason(failure), attempt, maxRetries,
+        http.backoffMillis(attempt));
+    if (retry.giveUp()) {
+      return Future.failedFuture(failure);
+    }
+    metrics.retry(RetryKind.CUT_PAGE);
+    LOG.info("topic page {} was cut short: reading it again in {} ms (attempt {})", url, retry.delayMillis(),
+        attempt + 2);
+    Promise<Void> wait = Promise.promise();
+    vertx.setTimer(Math.max(1, retry.delayMillis()), t -> wait.complete());
+    return wait.future().compose(v -> read(url, attempt + 1));
+  }
+
+  private static String reason(Throwable e) {
+    return e instanceof PageParseException p ? p.reason() : e.toString();
   }
 
   /** A conditional fetch whose 304 we cannot answer from memory becomes a full one. */

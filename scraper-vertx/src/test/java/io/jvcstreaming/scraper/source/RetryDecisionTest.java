@@ -28,4 +28,20 @@ class RetryDecisionTest {
     RetryDecision d = RetryDecision.after(Verdict.failed(reason, retryable, retryAfter), attempt, max, backoff);
     assertThat(d).isEqualTo(new RetryDecision(giveUp, delay, pauseHost));
   }
+
+  @ParameterizedTest(name = "{0} attempt={1}/{2} backoff={3}")
+  @CsvSource({
+      // reason,           attempt, max, backoff, giveUp, delay
+      "truncated html,     0,       3,   100,     false,  100",
+      "truncated payload,  2,       3,   400,     false,  400",
+      "truncated html,     3,       3,   800,     true,   0",
+      "truncated html,     0,       0,   100,     true,   0",
+      "no messages,        0,       3,   100,     true,   0",
+      "challenge page,     0,       3,   100,     true,   0",
+  })
+  void aPageIsReadAgainOnlyWhenItWasCutShort(String reason, int attempt, int max, long backoff, boolean giveUp,
+      long delay) {
+    assertThat(RetryDecision.afterParseFailure(reason, attempt, max, backoff))
+        .isEqualTo(new RetryDecision(giveUp, delay, false));
+  }
 }

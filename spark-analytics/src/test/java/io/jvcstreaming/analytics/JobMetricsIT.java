@@ -57,6 +57,8 @@ class JobMetricsIT extends SparkITBase {
     assertThat(value(m, OURS + JobGauges.RECEIVERS_ACTIVE + "_Value")).isEqualTo(1);
     assertThat(value(m, OURS + JobGauges.RECEIVER_LAST_SEQ + "_Value")).isEqualTo(first.get(239).seq());
     assertThat(value(m, OURS + JobGauges.POSTS_DROPPED_DUPLICATES + "_Count")).isZero();
+    // every batch took its ids from the blocks' metadata, none read them from its posts
+    assertThat(value(m, OURS + JobGauges.BATCHES_IDS_READ_FROM_POSTS + "_Count")).isZero();
     assertThat(value(m, SPARK + "lastCompletedBatch_processingDelay_Value")).isGreaterThanOrEqualTo(0);
     assertThat(value(m, SPARK + "lastCompletedBatch_schedulingDelay_Value")).isGreaterThanOrEqualTo(0);
     assertThat(m).containsKey(SPARK + "lastReceivedBatch_records_Value");

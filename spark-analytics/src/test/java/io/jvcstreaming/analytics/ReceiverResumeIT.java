@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.analytics.checkpoint.BuildVersion;
 import io.jvcstreaming.analytics.config.JobConfig;
+import io.jvcstreaming.analytics.metrics.JobMetrics;
 import io.jvcstreaming.analytics.testing.TestPosts;
 import io.jvcstreaming.analytics.testing.TestStreamServer;
 import io.jvcstreaming.model.Post;
@@ -71,6 +72,9 @@ class ReceiverResumeIT extends SparkITBase {
     awaitExact(posts);
     assertThat(server.resumes().subList(resumesBefore, server.resumes().size()))
         .allMatch(r -> r.streamId().equals(server.streamId()) && r.seq() >= 299);
+    // the recovered batches too found their blocks' ids in the receiver tracker (recovered from the driver's WAL)
+    assertThat(JobMetrics.current().batchesIdsReadFromPosts()).as("batches whose ids were read from the posts")
+        .isZero();
     assertThat(bookmarkFile()).exists();
   }
 

@@ -17,6 +17,7 @@ public final class JobGauges {
   public static final String BATCH_INTERVAL_MS = "batch_interval_ms";
   public static final String POSTS_COUNTED = "posts_counted";
   public static final String POSTS_DROPPED_DUPLICATES = "posts_dropped_duplicates";
+  public static final String BATCHES_IDS_READ_FROM_POSTS = "batches_ids_read_from_posts";
   public static final String POSTS_TOTAL = "posts_total";
   public static final String RECEIVER_RECONNECTS = "receiver_reconnects";
   public static final String RECEIVER_ERRORS = "receiver_errors";
@@ -35,6 +36,7 @@ public final class JobGauges {
     gauge(registry, BATCH_INTERVAL_MS, JobMetrics::batchIntervalMillis);
     counter(registry, POSTS_COUNTED, m -> m.postsCounted.get());
     counter(registry, POSTS_DROPPED_DUPLICATES, m -> m.postsDropped.get());
+    counter(registry, BATCHES_IDS_READ_FROM_POSTS, JobMetrics::batchesIdsReadFromPosts);
     gauge(registry, POSTS_TOTAL, m -> m.postsTotal.get());
     counter(registry, RECEIVER_RECONNECTS, m -> m.reconnects.get());
     counter(registry, RECEIVER_ERRORS, m -> m.receiverErrors.get());

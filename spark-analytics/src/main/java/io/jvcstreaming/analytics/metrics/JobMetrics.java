@@ -39,6 +39,7 @@ public final class JobMetrics {
   final AtomicLong postsTotal = new AtomicLong();
   final AtomicLong reconnects = new AtomicLong();
   final AtomicLong receiverErrors = new AtomicLong();
+  private final AtomicLong idsReadFromPosts = new AtomicLong();
   final AtomicInteger receiversActive = new AtomicInteger();
   private final Map<Integer, Boolean> connected = new ConcurrentHashMap<>();
   private final Map<Integer, Long> lastSeq = new ConcurrentHashMap<>();
@@ -77,6 +78,19 @@ public final class JobMetrics {
 
   long batchIntervalMillis() {
     return batchIntervalMillis;
+  }
+
+  /**
+   * On the driver, when a batch's ids for the high-water mark had to be read from its posts: the receiver tracker
+   * did not know every block's ids (see {@code ReceivedBlockIds}). Rare by design (a restart without the WAL);
+   * a steady rise means every batch pays a read of its posts more.
+   */
+  public void idsReadFromPosts() {
+    idsReadFromPosts.incrementAndGet();
+  }
+
+  public long batchesIdsReadFromPosts() {
+    return idsReadFromPosts.get();
   }
 
   /** On the driver, by the report of batch {@code batchTime}: its posts counted, the total, each count's keys. */

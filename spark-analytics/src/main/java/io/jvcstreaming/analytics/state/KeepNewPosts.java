@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics.state;
 
+import io.jvcstreaming.analytics.metrics.JobMetrics;
 import io.jvcstreaming.analytics.receive.BlockIds;
 import io.jvcstreaming.analytics.receive.ReceivedBlockIds;
 import io.jvcstreaming.model.Post;
@@ -24,6 +25,8 @@ import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.StateSpec;
 import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.api.java.JavaDStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
@@ -39,6 +42,8 @@ import scala.Tuple2;
  * feed (spark-analytics/BENCHMARKS.md).
  */
 public final class KeepNewPosts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeepNewPosts.class);
 
   private KeepNewPosts() {
   }
@@ -87,6 +92,11 @@ public final class KeepNewPosts {
       if (known.isPresent()) {
         return JavaSparkContext.fromSparkContext(posts.context()).parallelizePairs(ofBlocks(known.get()), 1)
             .partitionBy(new HashPartitioner(partitions));
+      }
+      if (blockIds != null && posts.getNumPartitions() > 0) {
+        JobMetrics.current().idsReadFromPosts();
+        LOG.warn("batch {}: the ids of its {} block(s) are not all known to the receiver tracker; read from the"
+            + " posts instead", time, posts.getNumPartitions());
       }
       return JavaPairRDD.fromJavaRDD(posts.mapPartitionsWithIndex(new OfPartition(), true))
           .reduceByKey(new Merge(), partitions);

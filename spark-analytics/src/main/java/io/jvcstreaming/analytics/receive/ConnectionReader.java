@@ -51,7 +51,7 @@ final class ConnectionReader {
           try {
             return super.read(b, off, len);
           } catch (SocketTimeoutException idle) {
-            block.flush(); // the stream is idle: store what we have so it reaches the next batch
+            block.flushIfDue(); // nothing to read: store the block if its time has come (BlockDeadline)
             if (!current.streaming() && System.nanoTime() - handshakeDeadline > 0) {
               throw new HandshakeTimeout();
             }

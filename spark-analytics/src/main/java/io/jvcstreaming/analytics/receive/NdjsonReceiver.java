@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *       object.</li>
  *   <li>Posts are stored in blocks with {@link #store(java.util.Iterator, Object)}, their {@link BlockIds} as
  *       the block's metadata; it returns only once Spark has
- *       stored the block (and written it to the write-ahead log when enabled). A block is cut every
- *       {@code spark.streaming.blockInterval} (half a batch, see {@code SparkSettings}) or at {@value #MAX_BLOCK_RECORDS} posts.
+ *       stored the block (and written it to the write-ahead log when enabled). A block is cut just before the
+ *       {@code spark.streaming.blockInterval} boundary (half a batch, see {@code SparkSettings}) that follows its
+ *       first post, so it joins the batch starting there ({@link BlockDeadline}), or at {@value #MAX_BLOCK_RECORDS} posts.
  *       After each stored block the position (stream id, seq, per-topic high-water marks) is written to the
  *       bookmark.</li>
  *   <li>Bookmark missing: first start. Bookmark unreadable, corrupt or of an old format: the receiver logs an
@@ -213,7 +214,9 @@ public final class NdjsonReceiver extends Receiver<Post> {
         return false;
       }
       s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
-      s.setSoTimeout((int) Math.max(10, Math.min(blockIntervalMs, handshakeTimeout())));
+      // woken this often when the socket is quiet, to store a block at its deadline (BlockDeadline), not later
+      s.setSoTimeout((int) Math.max(10, Math.min(BlockDeadline.marginMillis(blockIntervalMs) / 2,
+          handshakeTimeout())));
       s.setTcpNoDelay(true);
       s.setKeepAlive(true);
       current.connected();

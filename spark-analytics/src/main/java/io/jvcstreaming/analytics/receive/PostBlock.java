@@ -20,6 +20,7 @@ final class PostBlock {
   private final long intervalMs;
   private List<Post> posts = new ArrayList<>();
   private long firstAt;
+  private long deadline;
   boolean storedAny;
   /** Posts skipped as already stored or counted, not yet reported to the driver's metrics. */
   long skipped;
@@ -38,11 +39,29 @@ final class PostBlock {
   void add(Post post) {
     if (posts.isEmpty()) {
       firstAt = System.nanoTime();
+      deadline = BlockDeadline.after(System.currentTimeMillis(), intervalMs);
     }
     posts.add(post);
-    if (posts.size() >= NdjsonReceiver.MAX_BLOCK_RECORDS || System.nanoTime() - firstAt >= intervalMs * 1_000_000L) {
+    if (posts.size() >= NdjsonReceiver.MAX_BLOCK_RECORDS || due()) {
       flush();
     }
+  }
+
+  /** The socket had nothing to read for a while: store the block if its time has come. */
+  void flushIfDue() {
+    if (!posts.isEmpty() && due()) {
+      flush();
+    } else {
+      reportSkipped();
+    }
+  }
+
+  /**
+   * At the block's {@link BlockDeadline}; or an interval after its first post on the monotonic clock, so a wall
+   * clock set back never holds a block longer than that.
+   */
+  private boolean due() {
+    return System.currentTimeMillis() >= deadline || System.nanoTime() - firstAt >= intervalMs * 1_000_000L;
   }
 
   void reportSkipped() {

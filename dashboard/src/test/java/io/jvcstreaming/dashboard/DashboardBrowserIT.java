@@ -288,9 +288,16 @@ class DashboardBrowserIT {
     }
     js("window.scrollTo(0, 0);");
     // Down to the footer, not the (now taller) window.
-    height = ((Number) js("return Math.ceil(document.querySelector('footer').getBoundingClientRect().bottom"
-        + " + window.scrollY)")).longValue();
-    Thread.sleep(300);
+    // once the layout has settled: the same footer position in two polls in a row
+    long[] footer = {-1};
+    new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100)).until(d -> {
+      long now = ((Number) js("return Math.ceil(document.querySelector('footer').getBoundingClientRect().bottom"
+          + " + window.scrollY)")).longValue();
+      boolean settled = now == footer[0];
+      footer[0] = now;
+      return settled;
+    });
+    height = footer[0];
     Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
         "format", "png", "captureBeyondViewport", true,
         "clip", Map.of("x", 0, "y", 0, "width", 1280, "height", height, "scale", 1)));

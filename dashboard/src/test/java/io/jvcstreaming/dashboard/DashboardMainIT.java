@@ -3,11 +3,13 @@ package io.jvcstreaming.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.dashboard.support.Http;
+import io.jvcstreaming.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,24 +54,19 @@ class DashboardMainIT {
   @Test
   void allInterfacesWithATokenServesAndGuardsPost() throws Exception {
     Path out = start(Map.of("JVC_DASHBOARD_HOST", "0.0.0.0", "JVC_RESULTS_TOKEN", TOKEN));
-    int[] port = {-1};
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (port[0] < 0) {
-      Matcher m = LISTENING.matcher(read(out));
-      if (m.find()) {
-        port[0] = Integer.parseInt(m.group(1));
-      } else if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError("no 'listening' line (exit: " + (process.isAlive() ? "running" : process.exitValue())
-            + "), output:\n" + read(out));
-      } else {
-        Thread.sleep(50);
-      }
+    // the line, or the process gone (then no line will come): either ends the wait
+    Await.within(Duration.ofSeconds(90), () -> LISTENING.matcher(read(out)).find() || !process.isAlive());
+    Matcher m = LISTENING.matcher(read(out));
+    if (!m.find()) {
+      throw new AssertionError("no 'listening' line (exit: " + (process.isAlive() ? "running" : process.exitValue())
+          + "), output:\n" + read(out));
     }
+    int port = Integer.parseInt(m.group(1));
     String log = read(out);
-    assertThat(log).contains("dashboard on http://0.0.0.0:" + port[0] + "/").contains("bearer token required")
+    assertThat(log).contains("dashboard on http://0.0.0.0:" + port + "/").contains("bearer token required")
         .doesNotContain(TOKEN);
 
-    String base = "http://127.0.0.1:" + port[0];
+    String base = "http://127.0.0.1:" + port;
     assertThat(Http.get(base + "/health").statusCode()).isEqualTo(200);
     String result = "{\"job\":\"words\",\"batchTime\":1795637074000,\"posts\":1,\"top\":[]}";
     assertThat(Http.postJson(base + "/api/results", result).statusCode()).isEqualTo(401);

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.dashboard.support.FakeScraper;
 import io.jvcstreaming.model.Post;
+import io.jvcstreaming.testkit.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +29,7 @@ class PostFeedIT {
       assertThat(scraper.handshakes()).containsExactly("LIVE");
       scraper.send(new Post(7, 1320000042L, 77300123L, "Le café du matin", "PetitNuage_42",
           Instant.parse("2026-11-25T20:04:33Z"), "Moi !", List.of(), ""));
-      long deadline = System.nanoTime() + 20_000_000_000L;
-      while (seen.isEmpty() && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      Await.within(Duration.ofSeconds(20), () -> !seen.isEmpty());
       assertThat(seen).isNotEmpty();
       assertThat(seen.get(0).getString("author")).isEqualTo("PetitNuage_42");
       assertThat(feed.rejected().isEmpty()).as("the greeting is not a malformed post: " + feed.rejected()).isTrue();

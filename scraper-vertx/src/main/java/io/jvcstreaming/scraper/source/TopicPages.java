@@ -7,7 +7,6 @@ import io.jvcstreaming.scraper.parse.PostLineCap;
 import io.jvcstreaming.scraper.parse.TopicPage;
 import io.jvcstreaming.scraper.parse.TopicPageParser;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,9 +83,7 @@ final class TopicPages {
     metrics.retry(RetryKind.CUT_PAGE);
     LOG.info("topic page {} was cut short: reading it again in {} ms (attempt {})", url, retry.delayMillis(),
         attempt + 2);
-    Promise<Void> wait = Promise.promise();
-    vertx.setTimer(Math.max(1, retry.delayMillis()), t -> wait.complete());
-    return wait.future().compose(v -> read(url, attempt + 1));
+    return vertx.timer(Math.max(1, retry.delayMillis())).compose(v -> read(url, attempt + 1));
   }
 
   private static String reason(Throwable e) {

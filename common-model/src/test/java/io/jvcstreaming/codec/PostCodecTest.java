@@ -128,4 +128,15 @@ class PostCodecTest {
     bad[bad.length - 29] = (byte) 0x28;
     assertThatThrownBy(() -> PostCodec.decode(bad, 0, bad.length)).isInstanceOf(MalformedLineException.class);
   }
+
+  @Test
+  @DisplayName("the size hint holds the whole line of French text with stickers, emoji and escapes")
+  void lineSizeHintHoldsTheLine() {
+    List<String> stickers = List.of("https://image.jeuxvideo.com/stickers/p/1kki", "https://image.jeuxvideo.com/stickers/p/1lmk",
+        "https://image.jeuxvideo.com/stickers/p/zuc", "https://image.jeuxvideo.com/stickers/p/1jnh");
+    for (Post p : List.of(post("", List.of()), post("Ça va ? J’ai vu « ça » hier… 😂😂", stickers),
+        post("quote \"x\" \\ / tab\t line\nend", stickers), post("é".repeat(500), List.of()))) {
+      assertThat(PostCodec.encodeLine(p).length).as(p.text()).isLessThanOrEqualTo(PostCodec.lineSizeHint(p));
+    }
+  }
 }

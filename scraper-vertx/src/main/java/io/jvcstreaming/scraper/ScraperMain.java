@@ -23,6 +23,7 @@ public final class ScraperMain {
 
   public static void main(String[] args) {
     long started = System.nanoTime();
+    NettyDefaults.apply();
     if (Settings.wantsHelp(args)) {
       System.out.print(ConfigLoader.help());
       return;

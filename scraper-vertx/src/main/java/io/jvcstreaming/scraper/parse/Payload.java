@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ final class Payload {
    * counted by the caller, and the page is read from its markup.
    */
   static final int MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+  static final int SIZE_HINT_CAP = 1024 * 1024;
   static final String TOO_LARGE = "payload too large";
 
   /** One {@code listMessage[]} entry. */
@@ -192,18 +194,21 @@ final class Payload {
     if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
       return bytes; // base64(JSON), the pre-June-2026 form
     }
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 8192)) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(MAX_INFLATED_BYTES, bytes.length * 8));
-      byte[] chunk = new byte[16 * 1024];
-      int n;
-      while ((n = in.read(chunk)) > 0) {
-        if (out.size() + n > MAX_INFLATED_BYTES) {
-          // a few KiB of page can inflate to gigabytes: stop at the cap, the markup is read instead
-          throw new PageParseException(TOO_LARGE);
-        }
-        out.write(chunk, 0, n);
+    // the whole input is in memory: one read of it fills the inflater
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), Math.min(bytes.length, 64 * 1024))) {
+      // The trailer's ISIZE is the inflated size (of the last member, mod 2^32): inflating straight into an array
+      // of that size spares the growing buffer and its final copy. It is only a hint: a payload that inflates to
+      // more goes on into a growing buffer, one that inflates to less is cut to what it held.
+      byte[] out = new byte[sizeHint(bytes)];
+      int n = in.readNBytes(out, 0, out.length);
+      if (n < out.length) {
+        return Arrays.copyOf(out, n);
       }
-      return out.toByteArray();
+      int next = in.read();
+      if (next < 0) {
+        return out;
+      }
+      return inflateRest(in, out, next);
     } catch (EOFException e) {
       throw new PageParseException("truncated payload", e);
     } catch (ZipException e) {
@@ -211,6 +216,41 @@ final class Payload {
     } catch (IOException e) {
       throw new PageParseException("bad payload gzip", e);
     }
+  }
+
+  /**
+   * The gzip trailer's ISIZE, at least 1 and at most {@link #SIZE_HINT_CAP} and 32 times the gzip: the trailer is
+   * the page's word, so a page claiming gigabytes gets a small array and the capped growing path, not an
+   * allocation of its choosing (60 pages in flight share a 128 MiB heap). A wrong hint costs a copy, never a post.
+   */
+  static int sizeHint(byte[] gzip) {
+    if (gzip.length < 18) {
+      return 1024; // not even a header and a trailer: the inflater will say what is wrong with it
+    }
+    int at = gzip.length - 4;
+    long isize = (gzip[at] & 0xffL) | (gzip[at + 1] & 0xffL) << 8 | (gzip[at + 2] & 0xffL) << 16
+        | (gzip[at + 3] & 0xffL) << 24;
+    return (int) Math.max(1, Math.min(isize, Math.min(SIZE_HINT_CAP, 32L * gzip.length)));
+  }
+
+  /** Past the size hint: the bytes inflated so far, the next one, and the rest, up to the cap. */
+  private static byte[] inflateRest(GZIPInputStream in, byte[] head, int next) throws IOException, PageParseException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(MAX_INFLATED_BYTES, head.length * 2 + 16));
+    out.write(head, 0, head.length);
+    out.write(next);
+    byte[] chunk = new byte[16 * 1024];
+    int n;
+    while ((n = in.read(chunk)) > 0) {
+      if (out.size() + n > MAX_INFLATED_BYTES) {
+        // a few KiB of page can inflate to gigabytes: stop at the cap, the markup is read instead
+        throw new PageParseException(TOO_LARGE);
+      }
+      out.write(chunk, 0, n);
+    }
+    if (out.size() > MAX_INFLATED_BYTES) {
+      throw new PageParseException(TOO_LARGE);
+    }
+    return out.toByteArray();
   }
 
   /**

@@ -7,10 +7,15 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.WriteStream;
 import io.vertx.ext.web.codec.BodyCodec;
 import io.vertx.ext.web.codec.spi.BodyStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A body codec that keeps at most {@code maxBytes}: past that the response fails with
  * {@link BodyTooLargeException} instead of growing without bound (an endless chunked answer, a huge page).
+ * The chunks are kept as they come (Vert.x hands each one over as its own heap copy) and joined once at the end,
+ * into a buffer of the body's exact size: a buffer grown by appends allocated a fifth of a crawl's bytes in
+ * its doublings (JFR allocation samples), and held up to twice the page while 60 pages were in flight.
  */
 final class BoundedBody {
 
@@ -31,7 +36,8 @@ final class BoundedBody {
 
   private static final class Stream implements BodyStream<Buffer> {
     private final int maxBytes;
-    private final Buffer buffer = Buffer.buffer(32 * 1024);
+    private final List<Buffer> chunks = new ArrayList<>(4);
+    private int length;
     private final Promise<Buffer> result = Promise.promise();
 
     Stream(int maxBytes) {
@@ -55,19 +61,31 @@ final class BoundedBody {
 
     @Override
     public Future<Void> write(Buffer data) {
-      if (buffer.length() + data.length() > maxBytes) {
+      if (length + data.length() > maxBytes) {
         BodyTooLargeException e = new BodyTooLargeException(maxBytes);
         result.tryFail(e);
         return Future.failedFuture(e);
       }
-      buffer.appendBuffer(data);
+      chunks.add(data);
+      length += data.length();
       return Future.succeededFuture();
     }
 
     @Override
     public Future<Void> end() {
-      result.tryComplete(buffer);
+      result.tryComplete(joined());
       return result.future().mapEmpty();
+    }
+
+    private Buffer joined() {
+      if (chunks.size() == 1) {
+        return chunks.get(0);
+      }
+      Buffer body = Buffer.buffer(length);
+      for (Buffer chunk : chunks) {
+        body.appendBuffer(chunk);
+      }
+      return body;
     }
 
     @Override

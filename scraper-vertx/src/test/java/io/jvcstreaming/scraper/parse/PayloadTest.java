@@ -2,11 +2,13 @@ package io.jvcstreaming.scraper.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -95,5 +97,65 @@ class PayloadTest {
   void aPageWithoutTheMarkerHasNone() throws PageParseException {
     assertThat(Payload.literalStart("<html>forumsAppPayload is a word here</html>")).isEqualTo(-1);
     assertThat(Payload.read("<html></html>")).isNull();
+  }
+
+  private static byte[] gzip(byte[] raw) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(raw);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
+  @Test
+  void aGzipPayloadInflatesToExactlyItsBytes() throws PageParseException {
+    byte[] json = JSON.getBytes(StandardCharsets.UTF_8);
+    assertThat(Payload.maybeGunzip(gzip(json))).isEqualTo(json);
+    assertThat(Payload.maybeGunzip(gzip(new byte[0]))).isEmpty();
+  }
+
+  @Test
+  void aPayloadLargerThanItsSizeHintIsReadWhole() throws PageParseException {
+    // two gzip members: the trailer's ISIZE is the last member's (5 bytes), the payload is both
+    byte[] first = JSON.getBytes(StandardCharsets.UTF_8);
+    byte[] second = "{\"a\"".getBytes(StandardCharsets.UTF_8);
+    assertThat(Payload.maybeGunzip(concat(gzip(first), gzip(second)))).isEqualTo(concat(first, second));
+    // zeros compress about 1000:1, beyond the hint's 32:1 bound: the growing path reads the rest
+    byte[] zeros = new byte[2 * 1024 * 1024 + 7];
+    assertThat(Payload.sizeHint(gzip(zeros))).isLessThan(zeros.length);
+    assertThat(Payload.maybeGunzip(gzip(zeros))).isEqualTo(zeros);
+  }
+
+  @Test
+  void theSizeHintIsBoundedWhateverTheTrailerClaims() {
+    byte[] gz = gzip(JSON.getBytes(StandardCharsets.UTF_8));
+    assertThat(Payload.sizeHint(gz)).isEqualTo(JSON.getBytes(StandardCharsets.UTF_8).length);
+    byte[] claimsMore = gz.clone();
+    claimsMore[claimsMore.length - 1] = (byte) 0x7f; // ISIZE near 2 GiB
+    assertThat(Payload.sizeHint(claimsMore)).isEqualTo(32 * gz.length);
+    assertThat(Payload.sizeHint(new byte[] {0x1f, (byte) 0x8b})).isPositive();
+  }
+
+  @Test
+  void aPayloadInflatingPastTheCapIsTooLargeAndALyingTrailerIsBadGzip() {
+    byte[] bomb = gzip(new byte[Payload.MAX_INFLATED_BYTES + 1]);
+    assertThatThrownBy(() -> Payload.maybeGunzip(bomb))
+        .isInstanceOf(PageParseException.class)
+        .extracting(e -> ((PageParseException) e).reason()).isEqualTo(Payload.TOO_LARGE);
+    byte[] exact = new byte[Payload.MAX_INFLATED_BYTES];
+    assertThat(catchThrowable(() -> assertThat(Payload.maybeGunzip(gzip(exact))).hasSize(exact.length))).isNull();
+    byte[] lying = gzip(JSON.getBytes(StandardCharsets.UTF_8));
+    lying[lying.length - 4] ^= 1; // the trailer's ISIZE no longer matches what inflates
+    assertThatThrownBy(() -> Payload.maybeGunzip(lying))
+        .isInstanceOf(PageParseException.class)
+        .extracting(e -> ((PageParseException) e).reason()).isEqualTo("bad payload gzip");
   }
 }

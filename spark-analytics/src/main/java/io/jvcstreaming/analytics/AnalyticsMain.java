@@ -12,10 +12,11 @@ import io.jvcstreaming.analytics.config.JobSetting;
 import io.jvcstreaming.analytics.jobs.AllJobs;
 import io.jvcstreaming.analytics.jobs.JobContext;
 import io.jvcstreaming.analytics.jobs.PostTotals;
-import io.jvcstreaming.analytics.metrics.BatchListener;
 import io.jvcstreaming.analytics.metrics.JobMetrics;
+import io.jvcstreaming.analytics.metrics.ReceiverListener;
 import io.jvcstreaming.analytics.receive.NdjsonReceiver;
 import io.jvcstreaming.analytics.receive.ReceivedBlockIds;
+import io.jvcstreaming.analytics.receive.ReceivedRecords;
 import io.jvcstreaming.analytics.report.ReportPlan;
 import io.jvcstreaming.analytics.report.RunSettings;
 import io.jvcstreaming.analytics.state.KeepNewPosts;
@@ -172,7 +173,7 @@ public final class AnalyticsMain {
     if (!existing || dir.readOptions().isEmpty()) {
       dir.writeOptions(shape);
     }
-    ssc.addStreamingListener(new BatchListener()); // listeners are not in the checkpoint: every start adds it
+    ssc.addStreamingListener(new ReceiverListener()); // listeners are not in the checkpoint: every start adds it
     return ssc;
   }
 
@@ -240,7 +241,7 @@ public final class AnalyticsMain {
         config.sourcePort(), checkpointPath, config.writeAheadLog()));
     JobContext context = new JobContext(config);
     KeepNewPosts.NewPosts fresh = keepNewPosts(received, context);
-    ReportPlan plan = new ReportPlan();
+    ReportPlan plan = new ReportPlan(new ReceivedRecords(received.receiverInputDStream()));
     PostTotals.register(fresh.passes(), plan);
     AllJobs.forName(config).register(fresh.posts(), context, plan);
     plan.register(); // last: after the pseudo job's own output operation, which its report reads

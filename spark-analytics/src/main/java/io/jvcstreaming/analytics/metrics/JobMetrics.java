@@ -4,8 +4,8 @@ import io.jvcstreaming.analytics.report.Emitter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,7 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * This run's figures on the driver, for the metrics endpoint ({@link JobGauges}) and the totals line of a
  * graceful stop ({@link Totals}). One per start ({@link #start}), so a second context in the same JVM (tests)
  * starts from zero. Fed by the report output operation ({@link #batchReported}), the streaming listener
- * ({@link BatchListener}) and the receivers' events ({@link ReceiverEvents}). Thread-safe.
+ * ({@link ReceiverListener}: the receivers' life) and the receivers' events ({@link ReceiverEvents}). Thread-safe.
+ *
+ * <p>A batch's figures (batches, received, counted, dropped by the filter) all come from its report, the graph's
+ * last output operation, once per batch time: never from Spark's batch-completion event, which its asynchronous
+ * listener bus may deliver late or not at all (a graceful stop removes the streaming listeners as soon as the last
+ * job has run, so the last batches' events were lost while their reports had been logged and published).
  *
  * <p>Posts dropped as already counted, in two places: the receivers skip what they stored before (seq) or what a
  * topic's high-water mark covers (their {@link ReceiverEvent.Kind#SKIPPED} events), and the idempotent filter
@@ -22,8 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JobMetrics {
 
-  /** Batches reported but not yet completed that are remembered (a batch completes right after its report). */
-  static final int PENDING_BATCHES = 64;
+  /**
+   * Batch times remembered to take each batch once: a batch is reported once per run (Spark runs each batch's
+   * output operations once; a batch recomputed after a driver restart is in the new run), this only guards it.
+   */
+  static final int REMEMBERED_BATCHES = 64;
 
   private static volatile JobMetrics current = new JobMetrics("none", 0, List.of());
 
@@ -44,7 +52,8 @@ public final class JobMetrics {
   private final Map<Integer, Boolean> connected = new ConcurrentHashMap<>();
   private final Map<Integer, Long> lastSeq = new ConcurrentHashMap<>();
   private final Map<String, Long> stateKeys = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListMap<Long, Long> countedByBatch = new ConcurrentSkipListMap<>();
+  private final TreeSet<Long> reported = new TreeSet<>(); // guarded by itself
+  private long latestReported = Long.MIN_VALUE; // guarded by reported
 
   JobMetrics(String job, long batchIntervalMillis, List<String> counts) {
     this.job = job;
@@ -93,24 +102,29 @@ public final class JobMetrics {
     return idsReadFromPosts.get();
   }
 
-  /** On the driver, by the report of batch {@code batchTime}: its posts counted, the total, each count's keys. */
-  public void batchReported(long batchTime, long batchPosts, long totalPosts, Map<String, Long> keysPerCount) {
-    postsCounted.addAndGet(batchPosts);
-    postsTotal.set(totalPosts);
-    stateKeys.putAll(keysPerCount);
-    countedByBatch.put(batchTime, batchPosts);
-    while (countedByBatch.size() > PENDING_BATCHES) {
-      countedByBatch.pollFirstEntry();
-    }
-  }
-
-  /** By the streaming listener: batch {@code batchTime} completed with {@code records} received records. */
-  void batchCompleted(long batchTime, long records) {
-    batches.incrementAndGet();
-    postsReceived.addAndGet(records);
-    Long counted = countedByBatch.remove(batchTime);
-    if (counted != null) {
-      postsDropped.addAndGet(Math.max(0, records - counted));
+  /**
+   * On the driver, by the report of batch {@code batchTime}: the records it received, its posts counted (those of
+   * {@code records} that passed the filter), the total, each count's keys. A batch time already taken in this run
+   * adds nothing again; the total and the keys are the latest batch's (reports may come out of order).
+   */
+  public void batchReported(long batchTime, long records, long batchPosts, long totalPosts,
+                            Map<String, Long> keysPerCount) {
+    synchronized (reported) {
+      if (!reported.add(batchTime)) {
+        return;
+      }
+      if (reported.size() > REMEMBERED_BATCHES) {
+        reported.pollFirst();
+      }
+      batches.incrementAndGet();
+      postsReceived.addAndGet(records);
+      postsCounted.addAndGet(batchPosts);
+      postsDropped.addAndGet(Math.max(0, records - batchPosts));
+      if (batchTime >= latestReported) {
+        latestReported = batchTime;
+        postsTotal.set(totalPosts);
+        stateKeys.putAll(keysPerCount);
+      }
     }
   }
 

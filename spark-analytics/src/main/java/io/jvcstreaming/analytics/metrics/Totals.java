@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
  * The figures of one run, logged in one line on a graceful stop.
  *
  * @param job             the {@code --job} name
- * @param batches         batches completed in this run
- * @param postsReceived   records the receivers stored in those batches
+ * @param batches         batches processed in this run (each taken from its report, once)
+ * @param postsReceived   records the receivers stored in those batches, as each batch registered them
  * @param postsCounted    posts counted in this run
  * @param postsDropped    posts read but not counted because they were already: skipped by a receiver (a resume
  *                        overlap, a replay) or by the filter before the counts (a block replayed after a restart)

@@ -1,6 +1,7 @@
 package io.jvcstreaming.analytics.report;
 
 import io.jvcstreaming.analytics.metrics.JobMetrics;
+import io.jvcstreaming.analytics.receive.ReceivedRecords;
 import io.jvcstreaming.analytics.state.ByCountDesc;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,8 @@ import scala.Tuple2;
  * of each report (what {@code takeOrdered(n, ByCountDesc)} keeps, no shuffle) and counts its keys, collects them,
  * and on the driver sets the batch figures, then emits every report in order with its exact top N and its number
  * of keys (the state size, also logged every {@value #LOG_SIZES_EVERY} batches). N is this run's {@code --top}.
+ * The run's figures ({@link JobMetrics}) take the batch from here, with the records it received: the last output
+ * operation of the batch, so what it reported is what the batch did.
  */
 public final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tuple2<String, Long>>, Time> {
 
@@ -42,10 +45,12 @@ public final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tu
   private final List<ReportTop> reports;
   /** The job whose report prints the matched posts, or null. */
   private final String matchesJob;
+  private final ReceivedRecords received;
 
-  BatchReports(List<ReportTop> reports, String matchesJob) {
+  BatchReports(List<ReportTop> reports, String matchesJob, ReceivedRecords received) {
     this.reports = List.copyOf(reports);
     this.matchesJob = matchesJob;
+    this.received = received;
   }
 
   /** The tag under which {@link TopPerTag} counts the keys of report {@code tag}: -2, -3, ... */
@@ -86,7 +91,8 @@ public final class BatchReports implements VoidFunction2<JavaPairRDD<Integer, Tu
     for (int i = 0; i < reports.size(); i++) {
       keysPerCount.put(reports.get(i).job(), sizes.getOrDefault(sizeTag(i), 0L));
     }
-    JobMetrics.current().batchReported(time.milliseconds(), entry.batchPosts, entry.totalPosts, keysPerCount);
+    JobMetrics.current().batchReported(time.milliseconds(), received.ofBatch(time), entry.batchPosts, entry.totalPosts,
+        keysPerCount);
     for (int i = 0; i < reports.size(); i++) {
       List<Tuple2<String, Long>> candidates = byTag.getOrDefault(i, new ArrayList<>());
       candidates.sort(ByCountDesc.INSTANCE);

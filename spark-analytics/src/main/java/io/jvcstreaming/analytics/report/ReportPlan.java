@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics.report;
 
+import io.jvcstreaming.analytics.receive.ReceivedRecords;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.PairFunction;
@@ -15,9 +16,15 @@ import scala.Tuple2;
  */
 public final class ReportPlan {
 
+  private final ReceivedRecords received;
   private final List<ReportTop> reports = new ArrayList<>();
   private JavaPairDStream<Integer, Tuple2<String, Long>> tagged;
   private String matchesJob;
+
+  /** {@code received}: each batch's received records, for the run's figures ({@link BatchReports}). */
+  public ReportPlan(ReceivedRecords received) {
+    this.received = received;
+  }
 
   /** The batch's post count and total ({@link BatchReports#TOTALS}), read by every report's header. */
   public void totals(JavaPairDStream<Integer, Tuple2<String, Long>> figures) {
@@ -46,7 +53,7 @@ public final class ReportPlan {
   /** Registers the one output operation. Call once, after every job. */
   public void register() {
     if (tagged != null) {
-      tagged.foreachRDD(new BatchReports(reports, matchesJob));
+      tagged.foreachRDD(new BatchReports(reports, matchesJob, received));
     }
   }
 

@@ -1,24 +1,19 @@
 package io.jvcstreaming.analytics.metrics;
 
-import org.apache.spark.streaming.scheduler.BatchInfo;
 import org.apache.spark.streaming.scheduler.StreamingListener;
-import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverError;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverStarted;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverStopped;
 
 /**
- * Feeds {@link JobMetrics} from Spark's streaming events on the driver: completed batches (their received
- * records) and the receivers' life (started, stopped, errors they reported). Added by the launcher at every
- * start (listeners are not part of the checkpoint).
+ * Feeds {@link JobMetrics} from Spark's streaming events on the driver: the receivers' life (started, stopped,
+ * errors they reported). Added by the launcher at every start (listeners are not part of the checkpoint).
+ *
+ * <p>Not the batches: Spark's listener bus is asynchronous and best-effort, and a graceful stop removes this
+ * listener as soon as the last job has run, before the last batches' completion events are delivered. A batch's
+ * figures come from its report ({@link JobMetrics#batchReported}).
  */
-public final class BatchListener implements StreamingListener {
-
-  @Override
-  public void onBatchCompleted(StreamingListenerBatchCompleted completed) {
-    BatchInfo info = completed.batchInfo();
-    JobMetrics.current().batchCompleted(info.batchTime().milliseconds(), info.numRecords());
-  }
+public final class ReceiverListener implements StreamingListener {
 
   @Override
   public void onReceiverStarted(StreamingListenerReceiverStarted started) {

@@ -2,6 +2,7 @@ package io.jvcstreaming.analytics.receive;
 
 import io.jvcstreaming.model.Post;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,6 +11,12 @@ import java.util.List;
  * writes it to the driver's write-ahead log with the block's record, so the driver knows which posts a batch holds
  * without reading the blocks, also for a batch recomputed after a driver restart ({@link ReceivedBlockIds}).
  * Sixteen bytes per post, against the post itself for a read of the block.
+ *
+ * <p>A value: equal when it holds the same posts. Spark's {@code ReceivedBlockTracker}, recovering from its log,
+ * takes a batch's allocated blocks out of the unallocated queue by equality of their {@code ReceivedBlockInfo},
+ * this metadata included; with identity equality no block read back from the log ever matched, so a restarted
+ * driver gave every block still in its log to its first batch again (a whole earlier run re-read, and dropped by
+ * the exactly-once filter as duplicates).
  */
 public final class BlockIds implements Serializable {
 
@@ -43,5 +50,20 @@ public final class BlockIds implements Serializable {
 
   public long id(int i) {
     return ids[i];
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BlockIds other && Arrays.equals(ids, other.ids) && Arrays.equals(topics, other.topics);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(ids) + Arrays.hashCode(topics);
+  }
+
+  @Override
+  public String toString() {
+    return "BlockIds[" + ids.length + " posts]";
   }
 }

@@ -9,17 +9,23 @@ import java.util.List;
  * each block ({@code Receiver.store(iterator, metadata)}). Spark carries it to the driver with the block's report and
  * writes it to the driver's write-ahead log with the block's record, so the driver knows which posts a batch holds
  * without reading the blocks, also for a batch recomputed after a driver restart ({@link ReceivedBlockIds}).
- * Sixteen bytes per post, against the post itself for a read of the block.
+ * Sixteen bytes per post, against the post itself for a read of the block; and the seqs of its first and last post,
+ * so the driver can tell the receiver where to resume for a block it could not give to a batch
+ * ({@link LeftoverBlocks}).
  */
 public final class BlockIds implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private final long[] topics;
   private final long[] ids;
+  private final long firstSeq;
+  private final long lastSeq;
 
-  private BlockIds(long[] topics, long[] ids) {
+  private BlockIds(long[] topics, long[] ids, long firstSeq, long lastSeq) {
     this.topics = topics;
     this.ids = ids;
+    this.firstSeq = firstSeq;
+    this.lastSeq = lastSeq;
   }
 
   public static BlockIds of(List<Post> posts) {
@@ -30,7 +36,18 @@ public final class BlockIds implements Serializable {
       topics[i] = p.topicId();
       ids[i] = p.id();
     }
-    return new BlockIds(topics, ids);
+    return new BlockIds(topics, ids, posts.isEmpty() ? -1 : posts.get(0).seq(),
+        posts.isEmpty() ? -1 : posts.get(posts.size() - 1).seq());
+  }
+
+  /** The seq of the block's first post (-1 for an empty block). */
+  public long firstSeq() {
+    return firstSeq;
+  }
+
+  /** The seq of the block's last post (-1 for an empty block). */
+  public long lastSeq() {
+    return lastSeq;
   }
 
   public int size() {

@@ -55,13 +55,19 @@ final class StopOnSignal {
   }
 
   /**
-   * The product's graceful stop: the context and its SparkContext, processing what was received (at most
+   * The product's graceful stop: the streaming context, processing what was received (at most
    * {@code spark.streaming.gracefulStopTimeout}); then, without the receiver write-ahead log, the posts of the blocks
-   * left for the next start are handed back to the stream ({@link LeftoverBlocks}) instead of being lost.
+   * left for the next start are handed back to the stream ({@link LeftoverBlocks}) instead of being lost; then the
+   * SparkContext.
    */
   static void stopGracefully(JavaStreamingContext ssc) {
-    ssc.stop(true, true);
-    LeftoverBlocks.handBack(ssc.ssc());
+    try {
+      ssc.stop(false, true);
+      // before the SparkContext stops: the bookmarks' file system is reached with its spark.hadoop.* settings
+      LeftoverBlocks.handBack(ssc.ssc());
+    } finally {
+      ssc.sparkContext().stop();
+    }
   }
 
   /** Called once the context has stopped: waits (bounded) for the stop thread to finish what follows the stop. */

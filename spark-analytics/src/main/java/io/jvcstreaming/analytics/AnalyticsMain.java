@@ -107,11 +107,12 @@ public final class AnalyticsMain {
     LOG.info("starting with {}", config);
     JavaStreamingContext ssc = createOrRecover(config, Map.of());
     ssc.start();
-    StopOnSignal.install(ssc);
+    StopOnSignal stop = StopOnSignal.install(ssc);
     LOG.info("job '{}' running (Spark {}, master {}, batch {} ms, checkpoint {})", config.job().cliName(),
         ssc.sparkContext().version(), ssc.sparkContext().master(), config.batchMillis(),
         ssc.ssc().checkpointDir());
     ssc.awaitTermination();
+    stop.awaitStopped(60_000); // the SparkContext's stop and the blocks handed back (StopOnSignal.stopGracefully)
     // reached on a graceful stop only (a failed job throws): the run's figures, in one line
     LOG.info("{}", JobMetrics.current().totals().line());
     LOG.info("job '{}' stopped", config.job().cliName());

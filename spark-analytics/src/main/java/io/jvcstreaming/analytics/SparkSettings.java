@@ -133,7 +133,12 @@ final class SparkSettings {
     return Math.max(1, cores - 1);
   }
 
-  /** Two batches (the one running and the last one received), at least 5 s. */
+  /**
+   * Two batches (the one running and the last one received), at least 5 s. A stop while posts flow waits all of it:
+   * the blocks stored after the last batch cut never get a batch (Spark closes its block log first, see
+   * {@code LeftoverBlocks}); the batches already cut are processed and checkpointed meanwhile, which a shorter
+   * timeout would cut short (without the write-ahead log, their posts would then be lost).
+   */
   static long gracefulStopTimeoutMillis(JobConfig config) {
     return Math.max(5_000, 2 * config.batchMillis());
   }

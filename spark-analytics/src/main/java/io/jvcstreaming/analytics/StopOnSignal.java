@@ -1,5 +1,6 @@
 package io.jvcstreaming.analytics;
 
+import io.jvcstreaming.analytics.receive.LeftoverBlocks;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.slf4j.Logger;
@@ -11,7 +12,9 @@ import sun.misc.Signal;
  * posts are processed (at most {@code spark.streaming.gracefulStopTimeout}), {@code awaitTermination} returns and
  * the launcher exits with 0. Why not a shutdown hook: a stop inside the shutdown sequence runs next to Spark's and
  * Hadoop's hooks (Hadoop gives them 30 s, then gives up) and {@code System.exit} may not be called there. A second
- * signal while stopping exits at once.
+ * signal while stopping exits at once. After the context's stop, {@link #stopGracefully} hands the blocks Spark's
+ * stop could not give to a batch back to their stream when no write-ahead log holds them ({@link LeftoverBlocks});
+ * the launcher waits for that ({@link #awaitStopped}) before it exits.
  */
 final class StopOnSignal {
 
@@ -19,6 +22,7 @@ final class StopOnSignal {
 
   private final JavaStreamingContext ssc;
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private volatile Thread stopper;
 
   private StopOnSignal(JavaStreamingContext ssc) {
     this.ssc = ssc;
@@ -44,8 +48,33 @@ final class StopOnSignal {
     }
     LOG.info("SIG{}: stopping gracefully (processing what was received)", signal.getName());
     // signal handlers must return quickly: the stop runs on its own thread; main's awaitTermination then returns
-    Thread t = new Thread(() -> ssc.stop(true, true), "graceful-stop");
+    Thread t = new Thread(() -> stopGracefully(ssc), "graceful-stop");
     t.setDaemon(true);
+    stopper = t;
     t.start();
+  }
+
+  /**
+   * The product's graceful stop: the streaming context, processing what was received (at most
+   * {@code spark.streaming.gracefulStopTimeout}); then, without the receiver write-ahead log, the posts of the blocks
+   * left for the next start are handed back to the stream ({@link LeftoverBlocks}) instead of being lost; then the
+   * SparkContext.
+   */
+  static void stopGracefully(JavaStreamingContext ssc) {
+    try {
+      ssc.stop(false, true);
+      // before the SparkContext stops: the bookmarks' file system is reached with its spark.hadoop.* settings
+      LeftoverBlocks.handBack(ssc.ssc());
+    } finally {
+      ssc.sparkContext().stop();
+    }
+  }
+
+  /** Called once the context has stopped: waits (bounded) for the stop thread to finish what follows the stop. */
+  void awaitStopped(long millis) throws InterruptedException {
+    Thread t = stopper;
+    if (t != null) {
+      t.join(millis);
+    }
   }
 }

@@ -106,6 +106,11 @@ public final class NdjsonReceiver extends Receiver<Post> {
     this.handshakeTimeoutMillis = handshakeTimeoutMillis;
   }
 
+  /** Where this receiver keeps its bookmark (driver side: {@link LeftoverBlocks}). */
+  String checkpointDir() {
+    return checkpointDir;
+  }
+
   private long handshakeTimeout() {
     return handshakeTimeoutMillis > 0 ? handshakeTimeoutMillis : HANDSHAKE_TIMEOUT_MS;
   }

@@ -56,6 +56,20 @@ final class TopicMarks {
     return true;
   }
 
+  /**
+   * Moves the topic's mark down to {@code id} when it is above it (the posts above {@code id} were not kept after
+   * all, see {@link LeftoverBlocks}); its place in the eviction order is kept. Returns whether it moved.
+   */
+  boolean lower(long topicId, long id) {
+    Long key = topicId;
+    Long mark = marks.get(key);
+    if (mark == null || mark <= id) {
+      return false;
+    }
+    marks.put(key, id); // replacing a value leaves an insertion-ordered LinkedHashMap's order as it was
+    return true;
+  }
+
   /** The topic's mark, or -1 when the topic has none. */
   long mark(long topicId) {
     Long mark = marks.get(topicId);

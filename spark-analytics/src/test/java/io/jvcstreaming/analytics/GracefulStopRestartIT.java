@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jvcstreaming.analytics.checkpoint.BuildVersion;
 import io.jvcstreaming.analytics.config.JobConfig;
 import io.jvcstreaming.analytics.receive.BlockIds;
+import io.jvcstreaming.analytics.receive.LeftoverBlocks;
+import io.jvcstreaming.analytics.testing.ReceiverBookmarkFile;
 import io.jvcstreaming.analytics.testing.TestPosts;
 import io.jvcstreaming.model.Post;
 import io.jvcstreaming.testkit.Await;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,12 +26,10 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.dstream.DStream;
 import org.apache.spark.streaming.dstream.ReceiverInputDStream;
 import org.apache.spark.streaming.scheduler.ReceivedBlockInfo;
-import org.apache.spark.streaming.scheduler.ReceivedBlockTracker;
 import org.apache.spark.streaming.scheduler.ReceiverTracker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import scala.collection.Iterator;
 import scala.reflect.ClassTag$;
 
 /**
@@ -226,32 +221,15 @@ class GracefulStopRestartIT extends SparkITBase {
 
   /** Records of the blocks the receiver stored that no batch of the run got (the tracker's unallocated blocks). */
   private static long recordsLeftForTheNextStart(JavaStreamingContext ssc, List<BlockIds> ids) throws Exception {
-    ReceiverTracker tracker = ssc.ssc().scheduler().receiverTracker();
-    Method blockTracker = ReceiverTracker.class.getDeclaredMethod("receivedBlockTracker"); // a private val
-    blockTracker.setAccessible(true);
-    Iterator<ReceivedBlockInfo> blocks = ((ReceivedBlockTracker) blockTracker.invoke(tracker))
-        .getUnallocatedBlocks(0).iterator();
     long records = 0;
-    while (blocks.hasNext()) {
-      ReceivedBlockInfo block = blocks.next();
+    for (ReceivedBlockInfo block : LeftoverBlocks.unallocatedBlocks(ssc.ssc(), 0)) {
       records += (Long) block.numRecords().get();
       ids.add((BlockIds) block.metadataOption().get());
     }
     return records;
   }
 
-  /**
-   * The posts the receiver stored: its bookmark holds the seq of the last post of the last stored block, written
-   * after each store; the server numbers the posts from 0 and nothing was skipped. 0 before the first write.
-   */
   private long storedPosts() {
-    Path bookmark = temp.resolve("checkpoint").resolve(BuildVersion.current())
-        .resolve("receiver-bookmarks/stream-0.seq");
-    try (InputStream in = Files.newInputStream(bookmark); DataInputStream data = new DataInputStream(in)) {
-      data.skipNBytes(4 + 1 + 16); // magic, version, stream id (SeqBookmark's format v2)
-      return data.readLong() + 1;
-    } catch (IOException e) {
-      return 0; // not written yet, or caught between the receiver's rename
-    }
+    return ReceiverBookmarkFile.storedPosts(temp.resolve("checkpoint").resolve(BuildVersion.current()));
   }
 }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jvcstreaming.analytics.checkpoint.BuildVersion;
 import io.jvcstreaming.analytics.metrics.JobMetrics;
 import io.jvcstreaming.analytics.metrics.Totals;
+import io.jvcstreaming.analytics.receive.LeftoverBlocks;
+import io.jvcstreaming.analytics.testing.ReceiverBookmarkFile;
 import io.jvcstreaming.analytics.testing.TestPosts;
 import io.jvcstreaming.testkit.Await;
-import java.io.DataInputStream;
-import java.io.InputStream;
-import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -19,13 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.streaming.scheduler.ReceivedBlockInfo;
-import org.apache.spark.streaming.scheduler.ReceivedBlockTracker;
-import org.apache.spark.streaming.scheduler.ReceiverTracker;
 import org.apache.spark.streaming.scheduler.StreamingListener;
 import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import scala.collection.Iterator;
 
 /**
  * The totals line of a graceful stop while posts are still flowing: {@code received} is every post the receiver
@@ -106,28 +101,14 @@ class GracefulStopTotalsIT extends SparkITBase {
 
   /** Records of the blocks the receiver stored that no batch of this run got (the tracker's unallocated blocks). */
   private long recordsLeftForTheNextStart() throws Exception {
-    ReceiverTracker tracker = ssc.ssc().scheduler().receiverTracker();
-    Method blockTracker = ReceiverTracker.class.getDeclaredMethod("receivedBlockTracker"); // a private val
-    blockTracker.setAccessible(true);
-    Iterator<ReceivedBlockInfo> blocks = ((ReceivedBlockTracker) blockTracker.invoke(tracker))
-        .getUnallocatedBlocks(0).iterator();
     long records = 0;
-    while (blocks.hasNext()) {
-      records += (Long) blocks.next().numRecords().get();
+    for (ReceivedBlockInfo block : LeftoverBlocks.unallocatedBlocks(ssc.ssc(), 0)) {
+      records += (Long) block.numRecords().get();
     }
     return records;
   }
 
-  /**
-   * The posts the receiver stored: its bookmark holds the seq of the last post of the last stored block, written
-   * after each store; the server numbers the posts from 0 and nothing was skipped or sent twice.
-   */
-  private long storedPosts() throws Exception {
-    Path bookmark = temp.resolve("checkpoint").resolve(BuildVersion.current())
-        .resolve("receiver-bookmarks/stream-0.seq");
-    try (InputStream in = Files.newInputStream(bookmark); DataInputStream data = new DataInputStream(in)) {
-      data.skipNBytes(4 + 1 + 16); // magic, version, stream id (SeqBookmark's format v2)
-      return data.readLong() + 1;
-    }
+  private long storedPosts() {
+    return ReceiverBookmarkFile.storedPosts(temp.resolve("checkpoint").resolve(BuildVersion.current()));
   }
 }

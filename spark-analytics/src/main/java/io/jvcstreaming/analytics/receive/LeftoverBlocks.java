@@ -15,6 +15,7 @@ import org.apache.spark.streaming.scheduler.ReceiverTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.collection.Iterator;
+import scala.collection.JavaConverters;
 
 /**
  * Driver side, after a graceful stop: the blocks a receiver stored that no batch of this run got, when they are not
@@ -50,10 +51,7 @@ public final class LeftoverBlocks {
   public static long handBack(StreamingContext ssc) {
     ReceivedBlockTracker tracker;
     try {
-      ReceiverTracker receivers = ssc.scheduler().receiverTracker();
-      Method field = ReceiverTracker.class.getDeclaredMethod("receivedBlockTracker"); // a private val
-      field.setAccessible(true);
-      tracker = (ReceivedBlockTracker) field.invoke(receivers);
+      tracker = blockTracker(ssc);
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.warn("cannot read Spark's receiver tracker ({}): without the receiver write-ahead log, posts stored after"
           + " the last batch was cut are lost", e.toString());
@@ -66,6 +64,19 @@ public final class LeftoverBlocks {
       }
     }
     return handedBack;
+  }
+
+  /** Spark's driver-side block tracker of {@code ssc}: a private val of its receiver tracker, read by reflection. */
+  static ReceivedBlockTracker blockTracker(StreamingContext ssc) throws ReflectiveOperationException {
+    Method accessor = ReceiverTracker.class.getDeclaredMethod("receivedBlockTracker");
+    accessor.setAccessible(true);
+    return (ReceivedBlockTracker) accessor.invoke(ssc.scheduler().receiverTracker());
+  }
+
+  /** The blocks of stream {@code streamId} that no batch got (yet): what a graceful stop leaves to the next start. */
+  public static List<ReceivedBlockInfo> unallocatedBlocks(StreamingContext ssc, int streamId)
+      throws ReflectiveOperationException {
+    return JavaConverters.seqAsJavaList(blockTracker(ssc).getUnallocatedBlocks(streamId));
   }
 
   private static long handBack(ReceivedBlockTracker tracker, int streamId, String checkpointDir) {

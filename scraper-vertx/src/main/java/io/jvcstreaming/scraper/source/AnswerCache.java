@@ -1,5 +1,6 @@
 package io.jvcstreaming.scraper.source;
 
+import io.jvcstreaming.scraper.parse.ForumUrls;
 import io.jvcstreaming.scraper.parse.TopicPage;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +37,18 @@ final class AnswerCache {
   /** A page read from a 200. */
   void read(String url, TopicPage page) {
     lastRead.put(url, page);
+  }
+
+  /**
+   * A topic's crawl is over and its bookmark is at {@code lastPage}: its pages before that one are dropped. The next
+   * crawl starts from the last page and reads back only while every post is new, so it meets those pages again only
+   * when moderation shifts posts back onto them (a full fetch then); holding them would keep every post of a whole
+   * backfill in memory. A crawl that fails does not settle: its retry still gets 304s for the pages it read.
+   */
+  void settled(String topicUrl, int lastPage) {
+    for (int page = 1; page < lastPage; page++) {
+      lastRead.remove(ForumUrls.topicPageUrl(topicUrl, page));
+    }
   }
 
   /** A page that did not parse: its next fetch must be in full. */

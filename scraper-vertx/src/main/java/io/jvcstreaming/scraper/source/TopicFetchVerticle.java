@@ -115,8 +115,12 @@ public final class TopicFetchVerticle extends VerticleBase {
         return 0;
       });
       case FAIL -> Future.failedFuture(new FetchException(step.url(), step.reason()));
-      case NOTHING_NEW -> Future.succeededFuture(0);
+      case NOTHING_NEW -> {
+        pages.settled(work.url(), step.lastPage());
+        yield Future.succeededFuture(0);
+      }
       case APPEND -> log.append(work.topicId(), step.fresh(), step.lastPage()).onSuccess(n -> {
+        pages.settled(work.url(), step.lastPage());
         metrics.postsStreamed(n);
         if (n > 0) {
           LOG.debug("topic {}: {} new post(s) streamed", work.topicId(), n);

@@ -90,6 +90,11 @@ final class TopicPages {
     return e instanceof PageParseException p ? p.reason() : e.toString();
   }
 
+  /** The topic's crawl is over, its bookmark at {@code lastPage}: see {@link AnswerCache#settled}. */
+  void settled(String topicUrl, int lastPage) {
+    cache.settled(topicUrl, lastPage);
+  }
+
   /** A conditional fetch whose 304 we cannot answer from memory becomes a full one. */
   private Future<FetchResult> fetch(String url, boolean conditional) {
     return http.get(url, conditional).compose(result ->

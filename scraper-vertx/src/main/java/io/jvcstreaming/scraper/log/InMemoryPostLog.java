@@ -5,12 +5,9 @@ import io.jvcstreaming.model.Post;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.stream.RecentPosts;
 import io.vertx.core.Future;
-import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +24,8 @@ public final class InMemoryPostLog implements PostLog {
 
   private final RecentPosts recent;
   private final ScraperMetrics metrics;
-  private final int capacity;
   private final Map<Long, Bookmark> bookmarks = new HashMap<>();
-  private final Set<Long> ids = new HashSet<>();
-  private final ArrayDeque<Long> idsInSeqOrder = new ArrayDeque<>();
+  private final PostIdGuard ids;
   private final String streamId = StreamIds.fresh();
   private long nextSeq;
 
@@ -41,7 +36,7 @@ public final class InMemoryPostLog implements PostLog {
   public InMemoryPostLog(RecentPosts recent, ScraperMetrics metrics, int capacity) {
     this.recent = recent;
     this.metrics = metrics;
-    this.capacity = capacity;
+    this.ids = new PostIdGuard(capacity);
   }
 
   @Override
@@ -73,15 +68,12 @@ public final class InMemoryPostLog implements PostLog {
           continue;
         }
         maxId = post.id();
-        if (!ids.add(post.id())) {
+        if (ids.contains(post.id())) {
           duplicates++;
           continue;
         }
-        idsInSeqOrder.addLast(post.id());
-        if (idsInSeqOrder.size() > capacity) {
-          ids.remove(idsInSeqOrder.removeFirst());
-        }
         long seq = nextSeq++;
+        ids.add(seq, post.id());
         seqs[appended] = seq;
         lines[appended] = PostCodec.encodeLine(post.withSeq(seq));
         appended++;

@@ -12,30 +12,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log, the seq counter, the per-post-id guard and the bookmarks in one embedded H2 MVStore file under the
- * data directory: the one-machine default. Every append is one MVStore commit (posts + ids + bookmark + next
- * seq), and MVStore reopens at the last complete commit, so a {@code kill -9} at any instant leaves both or
- * neither, as the Redis Lua script does. The stream id is written with the store, so a deleted directory is a
- * new stream.
+ * The log, the seq counter, the per-post-id guard and the bookmarks in one journal file under the data directory:
+ * the one-machine default ({@link LocalLog}, format 3). Every append is one record of the journal, whole or not at
+ * all, so a {@code kill -9} at any instant leaves both or neither, as the Redis Lua script does. The stream id is
+ * written with the store, so a deleted directory is a new stream.
  *
- * <p>All store I/O runs on one worker thread, one task at a time: seqs are given, committed and handed to
- * {@link RecentPosts} in order, and nothing blocks an event loop. Auto-commit is off (a background commit between
- * two puts of one append would break the atomicity); this class syncs, compacts and expires bookmarks itself.
- * It is the wiring: {@link LocalStoreFile} opens (creates, migrates or refuses) the store, {@link LocalLogWriter}
- * is the commit path, {@link LocalLogReader} the bookmark reads and the window reload.
+ * <p>All store I/O runs on one worker thread, one task at a time: seqs are given, written and handed to
+ * {@link RecentPosts} in order, and nothing blocks an event loop. This class is the wiring: the worker, the
+ * once-a-second fsync, the rewrite of a journal grown to twice the window, the bookmark expiry, the deleted
+ * directory check and the close.
  */
 public final class LocalPostLog implements PostLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalPostLog.class);
 
-  static final String FILE_NAME = "jvc-log.mv.db";
+  static final String FILE_NAME = LocalLog.JOURNAL;
   private static final long SYNC_EVERY_MS = 1_000;
-  private static final long COMPACT_EVERY_MS = 60_000;
   private static final long EXPIRE_EVERY_MS = 3_600_000;
 
   private final Vertx vertx;
@@ -49,10 +45,7 @@ public final class LocalPostLog implements PostLog {
   private long timerId = -1;
 
   // touched only on the worker thread
-  private MVStore store;
-  private LocalLogWriter writer;
-  private LocalLogReader reader;
-  private long lastCompact;
+  private LocalLog store;
   private long lastExpiry;
 
   private volatile String streamId;
@@ -92,15 +85,9 @@ public final class LocalPostLog implements PostLog {
   }
 
   private Void open() {
-    LocalStoreFile opened = LocalStoreFile.open(dir, file, clock);
-    store = opened.store;
-    writer = new LocalLogWriter(opened, recent, metrics, capacity, clock);
-    reader = new LocalLogReader(opened);
-    streamId = opened.streamId;
-    lastCompact = lastExpiry = clock.getAsLong();
-    long loaded = reader.loadWindow(recent, writer.nextSeq());
-    LOG.info("local store {} open: stream {}, next seq {}, {} post(s) loaded into the stream window, {} bookmark(s)",
-        file.toAbsolutePath().normalize(), streamId, writer.nextSeq(), loaded, reader.bookmarkCount());
+    store = LocalLog.open(dir, recent, metrics, capacity, clock);
+    streamId = store.streamId();
+    lastExpiry = clock.getAsLong();
     return null;
   }
 
@@ -111,7 +98,7 @@ public final class LocalPostLog implements PostLog {
 
   @Override
   public Future<Bookmark> bookmark(long topicId) {
-    return onWorker(() -> reader.bookmark(topicId)).onFailure(this::failed);
+    return onWorker(() -> store.bookmark(topicId)).onFailure(this::failed);
   }
 
   @Override
@@ -123,12 +110,12 @@ public final class LocalPostLog implements PostLog {
     if (lost) {
       throw new IllegalStateException(RedisPostLog.STREAM_LOST + " the local store " + file + " was deleted");
     }
-    return writer.append(topicId, candidates, lastPage);
+    return store.append(topicId, candidates, lastPage);
   }
 
-  /** Every second: fsync what was committed (a power cut then loses at most ~1 s, as Redis's everysec); rarer chores. */
+  /** Every second: fsync what was written (a power cut then loses at most ~1 s, as Redis's everysec); rarer chores. */
   private Void maintain() {
-    if (closed || store == null || store.isClosed()) {
+    if (closed || store == null) {
       return null;
     }
     if (!lost && !Files.exists(file)) {
@@ -143,23 +130,20 @@ public final class LocalPostLog implements PostLog {
       return null;
     }
     long now = clock.getAsLong();
-    writer.syncIfDirty();
+    store.syncIfDirty();
     if (now - lastExpiry >= EXPIRE_EVERY_MS) {
       lastExpiry = now;
-      writer.expireBookmarks();
+      store.expireBookmarks();
     }
-    if (now - lastCompact >= COMPACT_EVERY_MS) {
-      lastCompact = now;
-      // rewrites chunks the trimmed log left mostly empty, so the file stays about the size of the window
-      store.compact(50, 16 * 1024 * 1024);
-      store.commit();
+    if (store.rewriteDue()) {
+      store.rewrite(); // the journal back to the window and the live bookmarks, so the file stays about its size
     }
     return null;
   }
 
-  /** For tests: {@link LocalLogWriter#expireBookmarks()} on the store's thread. */
+  /** For tests: {@link LocalLog#expireBookmarks()} on the store's thread. */
   Future<Integer> expireBookmarksNow() {
-    return onWorker(() -> writer.expireBookmarks());
+    return onWorker(() -> store.expireBookmarks());
   }
 
   @Override
@@ -168,7 +152,7 @@ public final class LocalPostLog implements PostLog {
   }
 
   private void failed(Throwable e) {
-    if (store == null || store.isClosed() || store.getPanicException() != null) {
+    if (store == null || e instanceof JournalFile.JournalBrokenException) {
       healthy = false;
     }
     LOG.warn("local store {}: {}", file, e.toString());
@@ -201,8 +185,8 @@ public final class LocalPostLog implements PostLog {
     Promise<Void> done = Promise.promise();
     Future<Void> storeClosed = onWorker(() -> {
       closed = true; // in the queue after every append already asked for: those complete, later ones are refused
-      if (store != null && !store.isClosed()) {
-        store.close(); // commits nothing new (every append committed), syncs, releases the file lock
+      if (store != null) {
+        store.close(); // syncs, releases the directory's lock
       }
       return null;
     });

@@ -3,6 +3,7 @@ package io.jvcstreaming.scraper.log;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * The payloads of the journal's records, integers big-endian, a type byte first:
@@ -21,6 +22,7 @@ final class JournalRecords {
   static final byte BOOKMARKS = 3;
   static final byte POSTS = 4;
 
+  static final int BOOKMARKS_PER_RECORD = 4_096;
   private static final int BOOKMARK_BYTES = 8 + 8 + 4 + 8;
 
   /** What a record holds, in the order it holds it. */
@@ -53,6 +55,24 @@ final class JournalRecords {
       putBookmark(out, topicIds[i], bookmarks[i]);
     }
     return out.flip();
+  }
+
+  /** Appends {@code bookmarks} to {@code out} as BOOKMARKS records of at most {@value #BOOKMARKS_PER_RECORD}. */
+  static void appendBookmarks(JournalFile out, Iterable<Map.Entry<Long, long[]>> bookmarks) {
+    long[] topics = new long[BOOKMARKS_PER_RECORD];
+    long[][] values = new long[BOOKMARKS_PER_RECORD][];
+    int n = 0;
+    for (Map.Entry<Long, long[]> e : bookmarks) {
+      topics[n] = e.getKey();
+      values[n] = e.getValue();
+      if (++n == BOOKMARKS_PER_RECORD) {
+        out.append(bookmarks(topics, values, n));
+        n = 0;
+      }
+    }
+    if (n > 0) {
+      out.append(bookmarks(topics, values, n));
+    }
   }
 
   static ByteBuffer posts(long[] seqs, long[] postIds, byte[][] lines, int count) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import org.h2.mvstore.Cursor;
 import org.slf4j.Logger;
@@ -42,7 +41,7 @@ final class LegacyStoreImport {
       JournalFile out = JournalFile.create(partial);
       try {
         out.append(JournalRecords.stream(old.streamId, createdAt(old, clock), firstSeq));
-        writeBookmarks(old, out);
+        JournalRecords.appendBookmarks(out, old.maps.bookmarks.entrySet());
         posts = writePosts(old, out, firstSeq);
         if (firstSeq + posts != old.nextSeq()) {
           throw new IllegalStateException("local store " + legacy + ": " + posts + " post(s) from seq " + firstSeq
@@ -78,23 +77,6 @@ final class LegacyStoreImport {
       return at != null ? Instant.parse(at).toEpochMilli() : clock.getAsLong();
     } catch (DateTimeParseException e) {
       return clock.getAsLong();
-    }
-  }
-
-  private static void writeBookmarks(LocalStoreFile old, JournalFile out) {
-    long[] topics = new long[CHUNK];
-    long[][] values = new long[CHUNK][];
-    int n = 0;
-    for (Map.Entry<Long, long[]> e : old.maps.bookmarks.entrySet()) {
-      topics[n] = e.getKey();
-      values[n] = e.getValue();
-      if (++n == CHUNK) {
-        out.append(JournalRecords.bookmarks(topics, values, n));
-        n = 0;
-      }
-    }
-    if (n > 0) {
-      out.append(JournalRecords.bookmarks(topics, values, n));
     }
   }
 

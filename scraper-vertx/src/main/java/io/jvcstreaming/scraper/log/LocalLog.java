@@ -39,7 +39,6 @@ final class LocalLog implements AutoCloseable {
   static final String LOCK = "jvc-log.lock";
   private static final int LOAD_BATCH = 2_000;
   private static final int POSTS_PER_RECORD = 1_000;
-  private static final int BOOKMARKS_PER_RECORD = 4_096;
 
   private final Path dir;
   private final Path journalPath;
@@ -319,7 +318,7 @@ final class LocalLog implements AutoCloseable {
     JournalFile fresh = JournalFile.create(partial);
     try {
       fresh.append(JournalRecords.stream(streamId, createdAtMillis, from));
-      writeBookmarks(fresh);
+      JournalRecords.appendBookmarks(fresh, bookmarks.entrySet());
       long written = writeWindow(fresh, from);
       fresh.sync();
       fresh.moveTo(journalPath);
@@ -336,23 +335,6 @@ final class LocalLog implements AutoCloseable {
         e.addSuppressed(suppressed);
       }
       throw e;
-    }
-  }
-
-  private void writeBookmarks(JournalFile out) {
-    long[] topics = new long[BOOKMARKS_PER_RECORD];
-    long[][] values = new long[BOOKMARKS_PER_RECORD][];
-    int n = 0;
-    for (Map.Entry<Long, long[]> e : bookmarks.entrySet()) {
-      topics[n] = e.getKey();
-      values[n] = e.getValue();
-      if (++n == BOOKMARKS_PER_RECORD) {
-        out.append(JournalRecords.bookmarks(topics, values, n));
-        n = 0;
-      }
-    }
-    if (n > 0) {
-      out.append(JournalRecords.bookmarks(topics, values, n));
     }
   }
 

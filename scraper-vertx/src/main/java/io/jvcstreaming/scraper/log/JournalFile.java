@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local store's file: a header, then records appended one write each, every record framed as
@@ -26,6 +28,8 @@ import java.util.zip.CRC32C;
  * later record ever sits behind a broken one. Not thread-safe: its store's one worker thread.
  */
 final class JournalFile implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalPostLog.class);
 
   /** The first bytes of a journal: the format's name and version. */
   static final byte[] MAGIC = "JVCLOG3\n".getBytes(StandardCharsets.US_ASCII);
@@ -41,6 +45,7 @@ final class JournalFile implements AutoCloseable {
   private final FileChannel channel;
   private long size;
   private boolean unsynced;
+  private JournalBrokenException broken;
 
   private JournalFile(Path path, FileChannel channel, long size) {
     this.path = path;
@@ -149,6 +154,9 @@ final class JournalFile implements AutoCloseable {
 
   /** Appends one record (the payload between position 0 and its limit); whole, or the file is as before. */
   void append(ByteBuffer payload) {
+    if (broken != null) {
+      throw broken;
+    }
     int length = payload.remaining();
     if (length < 1 || length > MAX_RECORD_BYTES) {
       throw new IllegalArgumentException("record of " + length + " bytes");
@@ -166,7 +174,8 @@ final class JournalFile implements AutoCloseable {
         channel.position(before);
       } catch (IOException cut) {
         e.addSuppressed(cut);
-        throw new JournalBrokenException(path, e);
+        broken = new JournalBrokenException(path, e);
+        throw broken;
       }
       throw new UncheckedIOException("local store " + path + ": append failed, nothing written", e);
     }
@@ -203,13 +212,16 @@ final class JournalFile implements AutoCloseable {
   void moveTo(Path target) {
     try {
       Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      try (FileChannel directory = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-        directory.force(true);
-      }
     } catch (IOException e) {
       throw new UncheckedIOException("local store: cannot rename " + path + " to " + target, e);
     }
-    path = target;
+    path = target; // renamed: a failure below must not make the caller write on into the file it replaced
+    try (FileChannel directory = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+      directory.force(true);
+    } catch (IOException e) {
+      LOG.warn("local store {}: fsync of its directory after the rename failed ({}): a power cut may bring the"
+          + " previous file back", target, e.toString());
+    }
   }
 
   long size() {

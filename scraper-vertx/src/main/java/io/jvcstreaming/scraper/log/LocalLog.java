@@ -39,6 +39,7 @@ final class LocalLog implements AutoCloseable {
   static final String LOCK = "jvc-log.lock";
   private static final int LOAD_BATCH = 2_000;
   private static final int POSTS_PER_RECORD = 1_000;
+  private static final long REWRITE_RETRY_MS = 60_000;
 
   private final Path dir;
   private final Path journalPath;
@@ -54,6 +55,7 @@ final class LocalLog implements AutoCloseable {
   private long createdAtMillis;
   private long nextSeq;
   private long postsInFile;
+  private long rewriteNotBefore;
 
   private LocalLog(Path dir, RecentPosts recent, ScraperMetrics metrics, int capacity, LongSupplier clock,
       FileChannel lockChannel) {
@@ -303,9 +305,9 @@ final class LocalLog implements AutoCloseable {
     journal.syncIfDirty();
   }
 
-  /** Whether the journal holds twice the window: then {@link #rewrite} it. */
+  /** Whether the journal holds twice the window: then {@link #rewrite} it (a minute after a rewrite that failed). */
   boolean rewriteDue() {
-    return postsInFile >= 2L * capacity;
+    return postsInFile >= 2L * capacity && clock.getAsLong() >= rewriteNotBefore;
   }
 
   /**
@@ -315,20 +317,20 @@ final class LocalLog implements AutoCloseable {
   void rewrite() {
     Path partial = dir.resolve(JOURNAL + ".tmp");
     long from = recent.size() == 0 ? nextSeq : Math.max(recent.firstSeq(), nextSeq - capacity);
-    JournalFile fresh = JournalFile.create(partial);
+    JournalFile fresh = null;
+    long written;
     try {
+      fresh = JournalFile.create(partial);
       fresh.append(JournalRecords.stream(streamId, createdAtMillis, from));
       JournalRecords.appendBookmarks(fresh, bookmarks.entrySet());
-      long written = writeWindow(fresh, from);
+      written = writeWindow(fresh, from);
       fresh.sync();
       fresh.moveTo(journalPath);
-      journal.close();
-      journal = fresh;
-      postsInFile = written;
-      LOG.info("local store {} rewritten: {} post(s) from seq {}, {} bookmark(s)",
-          journalPath.toAbsolutePath().normalize(), written, from, bookmarks.size());
     } catch (RuntimeException e) {
-      fresh.close();
+      rewriteNotBefore = clock.getAsLong() + REWRITE_RETRY_MS; // a full disk is not retried every second
+      if (fresh != null) {
+        fresh.close();
+      }
       try {
         Files.deleteIfExists(partial);
       } catch (IOException suppressed) {
@@ -336,6 +338,17 @@ final class LocalLog implements AutoCloseable {
       }
       throw e;
     }
+    // renamed: from here on the new file is the journal, whatever closing the old one says
+    JournalFile old = journal;
+    journal = fresh;
+    postsInFile = written;
+    try {
+      old.close();
+    } catch (RuntimeException e) {
+      LOG.warn("local store {}: closing the journal it replaced failed: {}", journalPath, e.toString());
+    }
+    LOG.info("local store {} rewritten: {} post(s) from seq {}, {} bookmark(s)",
+        journalPath.toAbsolutePath().normalize(), written, from, bookmarks.size());
   }
 
   private long writeWindow(JournalFile out, long from) {

@@ -6,12 +6,8 @@ import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.stream.RecentPosts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -36,7 +32,6 @@ final class LocalLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalPostLog.class);
 
   static final String JOURNAL = "jvc-log.journal";
-  static final String LOCK = "jvc-log.lock";
   private static final int LOAD_BATCH = 2_000;
   private static final int POSTS_PER_RECORD = 1_000;
   private static final long REWRITE_RETRY_MS = 60_000;
@@ -47,7 +42,7 @@ final class LocalLog implements AutoCloseable {
   private final ScraperMetrics metrics;
   private final int capacity;
   private final LongSupplier clock;
-  private final FileChannel lockChannel;
+  private final DataDirLock lock;
   private final Map<Long, long[]> bookmarks = new HashMap<>();
   private final PostIdGuard guard;
   private JournalFile journal;
@@ -58,14 +53,14 @@ final class LocalLog implements AutoCloseable {
   private long rewriteNotBefore;
 
   private LocalLog(Path dir, RecentPosts recent, ScraperMetrics metrics, int capacity, LongSupplier clock,
-      FileChannel lockChannel) {
+      DataDirLock lock) {
     this.dir = dir;
     this.journalPath = dir.resolve(JOURNAL);
     this.recent = recent;
     this.metrics = metrics;
     this.capacity = capacity;
     this.clock = clock;
-    this.lockChannel = lockChannel;
+    this.lock = lock;
     this.guard = new PostIdGuard(capacity);
   }
 
@@ -76,42 +71,13 @@ final class LocalLog implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + dir.toAbsolutePath().normalize(), e);
     }
-    FileChannel lockChannel = lock(dir);
-    LocalLog log = new LocalLog(dir, recent, metrics, capacity, clock, lockChannel);
+    LocalLog log = new LocalLog(dir, recent, metrics, capacity, clock, DataDirLock.take(dir));
     try {
       log.openJournal();
       return log;
     } catch (RuntimeException e) {
       log.close();
       throw e;
-    }
-  }
-
-  /** The data directory's lock: a file of its own, never replaced (the journal is, at each rewrite). */
-  private static FileChannel lock(Path dir) {
-    Path lockFile = dir.resolve(LOCK);
-    FileChannel channel;
-    try {
-      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the data directory's lock " + lockFile, e);
-    }
-    try {
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        throw new DataDirInUseException(dir, lockFile, null);
-      }
-      return channel;
-    } catch (OverlappingFileLockException | IOException | DataDirInUseException e) {
-      try {
-        channel.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      if (e instanceof DataDirInUseException inUse) {
-        throw inUse;
-      }
-      throw new DataDirInUseException(dir, lockFile, e);
     }
   }
 
@@ -385,10 +351,10 @@ final class LocalLog implements AutoCloseable {
       }
     }
     try {
-      lockChannel.close(); // releases the lock
-    } catch (IOException e) {
+      lock.close();
+    } catch (RuntimeException e) {
       if (failure == null) {
-        failure = new UncheckedIOException("cannot release the lock of " + dir, e);
+        failure = e;
       }
     }
     if (failure != null) {

@@ -4,9 +4,10 @@
  * the stream window; the source stage reads the bookmarks to know where a topic stops being new.
  *
  * <p>Each durable log is a thin {@link io.jvcstreaming.scraper.log.PostLog} around small package-private parts.
- * Local: {@code LocalStoreFile} opens the MVStore file (new stream, format-1 migration, or refusal),
- * {@code LocalStoreMaps} is the map schema, {@code LocalLogWriter} the single-writer commit path and
- * {@code LocalLogReader} the bookmark reads and window reload. Redis: {@code RedisAppendScript} is the Lua append
+ * Local: {@code LocalLog} is the store's state and its append, expiry and rewrite, {@code JournalFile} the
+ * append-only file (framing, checks, cut-back), {@code JournalRecords} the records' payloads, {@code DataDirLock} the
+ * directory's lock, {@code PostIdGuard} the id guard (shared with the in-memory log); {@code LegacyStoreImport}
+ * imports an H2 store of formats 1 and 2 once, through {@code LocalStoreFile} and {@code LocalStoreMaps}. Redis: {@code RedisAppendScript} is the Lua append
  * script and its arguments, {@code RedisLogTailer} the {@code XREAD BLOCK} tail into the window.
  */
 package io.jvcstreaming.scraper.log;

@@ -13,7 +13,7 @@ import sun.misc.Signal;
  * the launcher exits with 0. Why not a shutdown hook: a stop inside the shutdown sequence runs next to Spark's and
  * Hadoop's hooks (Hadoop gives them 30 s, then gives up) and {@code System.exit} may not be called there. A second
  * signal while stopping exits at once. After the context's stop, {@link #stopGracefully} hands the blocks Spark's
- * stop could not give to a batch back to their stream when no write-ahead log holds them ({@link LeftoverBlocks});
+ * stop could not give to a batch back to their stream ({@link LeftoverBlocks});
  * the launcher waits for that ({@link #awaitStopped}) before it exits.
  */
 final class StopOnSignal {
@@ -56,9 +56,8 @@ final class StopOnSignal {
 
   /**
    * The product's graceful stop: the streaming context, processing what was received (at most
-   * {@code spark.streaming.gracefulStopTimeout}); then, without the receiver write-ahead log, the posts of the blocks
-   * left for the next start are handed back to the stream ({@link LeftoverBlocks}) instead of being lost; then the
-   * SparkContext.
+   * {@code spark.streaming.gracefulStopTimeout}); then the posts of the blocks left for the next start are handed
+   * back to the stream ({@link LeftoverBlocks}) instead of being lost; then the SparkContext.
    */
   static void stopGracefully(JavaStreamingContext ssc) {
     try {

@@ -72,8 +72,10 @@ class GracefulStopRestartIT extends SparkITBase {
   @DisplayName("--wal true: graceful stop with blocks not yet in a batch, start again: every post counted once")
   void withWriteAheadLog() throws Exception {
     Run run = stopWhileFlowingThenRestart("true", 41);
-    // the bookmark stayed after the last stored block: the next start reads the left blocks from the log
-    assertThat(run.storedAfterStop()).as("bookmark after the stop").isEqualTo(run.lastLeftSeq() + 1);
+    // moved back as without the log: the next start may give the left blocks to a batch whose counts the stopping
+    // run had checkpointed already (then only the posts received again count), or count them (then the copies
+    // received again are dropped by the counts' marks)
+    assertThat(run.storedAfterStop()).as("bookmark after the stop").isEqualTo(run.firstLeftSeq());
     assertEveryPostCountedOnce(run);
   }
 

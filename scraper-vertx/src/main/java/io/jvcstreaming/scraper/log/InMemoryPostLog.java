@@ -1,6 +1,5 @@
 package io.jvcstreaming.scraper.log;
 
-import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.model.Post;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.stream.RecentPosts;
@@ -56,37 +55,18 @@ public final class InMemoryPostLog implements PostLog {
 
   @Override
   public Future<Integer> append(long topicId, List<Post> candidates, int lastPage) {
-    int appended = 0;
-    int duplicates = 0;
-    long[] seqs = new long[candidates.size()];
-    byte[][] lines = new byte[candidates.size()][];
+    FreshPosts fresh;
     synchronized (this) {
       Bookmark bookmark = bookmarks.getOrDefault(topicId, Bookmark.none(topicId));
-      long maxId = bookmark.lastMessageId();
-      for (Post post : candidates) {
-        if (post.id() <= maxId) {
-          continue;
-        }
-        maxId = post.id();
-        if (ids.contains(post.id())) {
-          duplicates++;
-          continue;
-        }
-        long seq = nextSeq++;
-        ids.add(seq, post.id());
-        seqs[appended] = seq;
-        lines[appended] = PostCodec.encodeLine(post.withSeq(seq));
-        appended++;
-      }
-      bookmarks.put(topicId, new Bookmark(topicId, maxId, lastPage));
+      fresh = FreshPosts.choose(candidates, bookmark.lastMessageId(), ids, nextSeq);
+      fresh.addTo(ids);
+      nextSeq += fresh.count;
+      bookmarks.put(topicId, new Bookmark(topicId, fresh.maxId, lastPage));
       // under the same lock, so that seqs reach the window in order
-      recent.appendAll(seqs, lines, appended);
+      recent.appendAll(fresh.seqs, fresh.lines, fresh.count);
     }
-    if (duplicates > 0) {
-      metrics.duplicatesSkipped(duplicates);
-      LOG.info("topic {}: {} post(s) already in the log (a merged or moved topic) skipped", topicId, duplicates);
-    }
-    return Future.succeededFuture(appended);
+    fresh.reportDuplicates(topicId, metrics, LOG);
+    return Future.succeededFuture(fresh.count);
   }
 
   @Override

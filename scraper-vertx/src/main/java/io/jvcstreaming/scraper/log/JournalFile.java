@@ -81,7 +81,7 @@ final class JournalFile implements AutoCloseable {
     }
     try {
       long fileSize = channel.size();
-      long[] read = scan(path, channel, onRecord);
+      long[] read = scan(path, channel, fileSize, onRecord);
       long records = read[0];
       long end = read[1];
       if (end < fileSize) {
@@ -106,7 +106,8 @@ final class JournalFile implements AutoCloseable {
   }
 
   /** Reads records from the start; returns {records read, offset just after the last whole one}. */
-  private static long[] scan(Path path, FileChannel channel, Consumer<ByteBuffer> onRecord) throws IOException {
+  private static long[] scan(Path path, FileChannel channel, long fileSize, Consumer<ByteBuffer> onRecord)
+      throws IOException {
     channel.position(0);
     InputStream raw = Channels.newInputStream(channel);
     DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
@@ -132,7 +133,8 @@ final class JournalFile implements AutoCloseable {
       } catch (EOFException e) {
         return new long[] {records, offset}; // the end, or a frame cut short
       }
-      if (length < 1 || length > MAX_RECORD_BYTES) {
+      // a length past the file's end is a frame cut short or garbage: never allocated
+      if (length < 1 || length > MAX_RECORD_BYTES || length > fileSize - offset - FRAME_BYTES) {
         return new long[] {records, offset};
       }
       byte[] payload = new byte[length];

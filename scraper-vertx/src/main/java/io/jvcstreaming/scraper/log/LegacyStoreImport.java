@@ -35,6 +35,7 @@ final class LegacyStoreImport {
   static void run(Path dir, Path legacy, Path partial, Path journal, LongSupplier clock) {
     LocalStoreFile old = LocalStoreFile.open(dir, legacy, clock);
     long posts = 0;
+    int bookmarks = old.maps.bookmarks.size();
     try {
       Long first = old.maps.log.firstKey();
       long firstSeq = first != null ? first : old.nextSeq();
@@ -57,7 +58,7 @@ final class LegacyStoreImport {
     }
     setAside(legacy, "imported");
     LOG.info("local store {} imported into {} (format 3): stream {}, {} post(s), {} bookmark(s)",
-        legacy.toAbsolutePath().normalize(), journal.getFileName(), old.streamId, posts, old.maps.bookmarks.size());
+        legacy.toAbsolutePath().normalize(), journal.getFileName(), old.streamId, posts, bookmarks);
   }
 
   /** Renames an imported H2 file out of the way, so that no later open imports it again. */

@@ -1,6 +1,5 @@
 package io.jvcstreaming.scraper.log;
 
-import io.jvcstreaming.codec.PostCodec;
 import io.jvcstreaming.model.Post;
 import io.jvcstreaming.scraper.metrics.ScraperMetrics;
 import io.jvcstreaming.scraper.stream.RecentPosts;
@@ -192,14 +191,6 @@ final class LocalLog implements AutoCloseable {
     return streamId;
   }
 
-  long nextSeq() {
-    return nextSeq;
-  }
-
-  Path journalPath() {
-    return journalPath;
-  }
-
   Bookmark bookmark(long topicId) {
     long[] b = bookmarks.get(topicId);
     return b == null ? Bookmark.none(topicId) : new Bookmark(topicId, b[0], (int) b[1]);
@@ -208,43 +199,17 @@ final class LocalLog implements AutoCloseable {
   /** See {@link PostLog#append}: one journal record, then the state and the window. */
   int append(long topicId, List<Post> candidates, int lastPage) {
     long[] bookmark = bookmarks.get(topicId);
-    long maxId = bookmark == null ? 0 : bookmark[0];
-    int n = candidates.size();
-    long[] seqs = new long[n];
-    long[] ids = new long[n];
-    byte[][] lines = new byte[n][];
-    long seq = nextSeq;
-    int appended = 0;
-    int duplicates = 0;
-    for (Post post : candidates) {
-      if (post.id() <= maxId) {
-        continue;
-      }
-      maxId = post.id();
-      if (guard.contains(post.id())) {
-        duplicates++;
-        continue;
-      }
-      seqs[appended] = seq;
-      ids[appended] = post.id();
-      lines[appended] = PostCodec.encodeLine(post.withSeq(seq));
-      appended++;
-      seq++;
-    }
-    long[] moved = {maxId, lastPage, clock.getAsLong()};
-    journal.append(JournalRecords.append(topicId, moved, seqs, ids, lines, appended)); // or nothing changes
+    FreshPosts fresh = FreshPosts.choose(candidates, bookmark == null ? 0 : bookmark[0], guard, nextSeq);
+    long[] moved = {fresh.maxId, lastPage, clock.getAsLong()};
+    // one record: written whole, or nothing below happens
+    journal.append(JournalRecords.append(topicId, moved, fresh.seqs, fresh.ids, fresh.lines, fresh.count));
     bookmarks.put(topicId, moved);
-    for (int i = 0; i < appended; i++) {
-      guard.add(seqs[i], ids[i]);
-    }
-    nextSeq = seq;
-    postsInFile += appended;
-    recent.appendAll(seqs, lines, appended);
-    if (duplicates > 0) {
-      metrics.duplicatesSkipped(duplicates);
-      LOG.info("topic {}: {} post(s) already in the log (a merged or moved topic) skipped", topicId, duplicates);
-    }
-    return appended;
+    fresh.addTo(guard);
+    nextSeq += fresh.count;
+    postsInFile += fresh.count;
+    recent.appendAll(fresh.seqs, fresh.lines, fresh.count);
+    fresh.reportDuplicates(topicId, metrics, LOG);
+    return fresh.count;
   }
 
   /**

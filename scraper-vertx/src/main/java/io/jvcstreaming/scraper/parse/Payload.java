@@ -121,8 +121,9 @@ final class Payload {
     return fromTree(asMap(tree));
   }
 
+  /** ASCII whitespace only: what is found must not depend on whether the page was decoded ({@link PageText}). */
   private static int skipSpaces(String s, int i) {
-    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+    while (i < s.length() && isAsciiWhitespace(s.charAt(i))) {
       i++;
     }
     return i;
@@ -160,11 +161,12 @@ final class Payload {
     int n = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c < 128 ? isAsciiWhitespace(c) : Character.isWhitespace(c)) {
+      if (isAsciiWhitespace(c)) {
         continue;
       }
       if (c >= 128) {
-        throw new PageParseException("bad payload base64"); // in no base64 alphabet
+        // in no base64 alphabet; nor is Unicode's other whitespace skipped, which a page not decoded would not show
+        throw new PageParseException("bad payload base64");
       }
       b64[n++] = (byte) c;
     }

@@ -25,11 +25,41 @@ final class RawHtml {
 
   private static int lastIndexOfIgnoreCase(String s, String needle) {
     for (int i = s.length() - needle.length(); i >= 0; i--) {
-      if (s.regionMatches(true, i, needle, 0, needle.length())) {
+      if (asciiMatchesIgnoreCase(s, i, needle)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * True if {@code s} holds {@code needle} (ASCII) at {@code at}, ASCII case ignored: HTML's own rule for tag names,
+   * and one that gives the same answer on a {@link PageText#structure()} as on the decoded page (Java's
+   * {@code regionMatches(true, …)} also takes {@code İ} and {@code ı} for {@code i}).
+   */
+  private static boolean asciiMatchesIgnoreCase(String s, int at, String needle) {
+    if (at < 0 || at + needle.length() > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < needle.length(); k++) {
+      if (asciiLower(s.charAt(at + k)) != asciiLower(needle.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** HTML's ASCII whitespace (tab, line feed, form feed, carriage return, space). */
+  static boolean isAsciiWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   /**
@@ -57,7 +87,7 @@ final class RawHtml {
     int n = html.length();
     int nameStart = tagStart + 1;
     int nameEnd = nameStart;
-    while (nameEnd < n && Character.isLetterOrDigit(html.charAt(nameEnd))) {
+    while (nameEnd < n && isAsciiLetterOrDigit(html.charAt(nameEnd))) {
       nameEnd++;
     }
     if (nameEnd == nameStart) {
@@ -92,11 +122,11 @@ final class RawHtml {
 
   private static boolean tagNameAt(String html, int at, String name) {
     int end = at + name.length();
-    if (end >= html.length() || !html.regionMatches(true, at, name, 0, name.length())) {
+    if (end >= html.length() || !asciiMatchesIgnoreCase(html, at, name)) {
       return false;
     }
     char c = html.charAt(end);
-    return c == '>' || c == '/' || Character.isWhitespace(c);
+    return c == '>' || c == '/' || isAsciiWhitespace(c);
   }
 
   /** True if some element follows {@code el} in document order outside of it (below {@code body}). */

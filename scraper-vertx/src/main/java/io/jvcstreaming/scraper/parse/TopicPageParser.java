@@ -31,15 +31,24 @@ public final class TopicPageParser {
    * @throws PageParseException challenge page, truncated page, unrelated page, markup and payload both unusable
    */
   public static TopicPage parse(String html, String pageUrl) throws PageParseException {
-    return PostLineCap.apply(parseUncapped(html, pageUrl));
+    return parse(PageText.of(html), pageUrl);
   }
 
-  private static TopicPage parseUncapped(String html, String pageUrl) throws PageParseException {
-    Objects.requireNonNull(html, "html");
-    TopicPage fast = fromPayloadIfConsistent(html, pageUrl);
+  /**
+   * {@link #parse(String, String)} of a fetched page: the payload's fast path reads the page's
+   * {@link PageText#structure()}, and only a page that path cannot take is decoded.
+   */
+  public static TopicPage parse(PageText page, String pageUrl) throws PageParseException {
+    return PostLineCap.apply(parseUncapped(page, pageUrl));
+  }
+
+  private static TopicPage parseUncapped(PageText page, String pageUrl) throws PageParseException {
+    Objects.requireNonNull(page, "page");
+    TopicPage fast = fromPayloadIfConsistent(page.structure(), pageUrl);
     if (fast != null) {
       return fast;
     }
+    String html = page.text();
     TopicPage fromHtml = null;
     PageParseException htmlError = null;
     try {
@@ -80,7 +89,9 @@ public final class TopicPageParser {
 
   /**
    * The fast path, about three times cheaper than the markup: the payload is found by a string search and is
-   * a gunzip plus a small JSON, while the markup needs the whole document through jsoup. It is taken only when
+   * a gunzip plus a small JSON, while the markup needs the whole document through jsoup. It reads ASCII only (the
+   * payload's literal, the container's tags, the message ids), so {@code html} may be a {@link PageText#structure()};
+   * what it returns comes from the payload's JSON, decoded as UTF-8 by its own reader. It is taken only when
    * the raw page is whole (its message container is closed) and every message id in the markup is also in the
    * payload, complete; otherwise null, and the markup path decides.
    */

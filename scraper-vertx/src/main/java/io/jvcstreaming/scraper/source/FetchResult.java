@@ -1,5 +1,7 @@
 package io.jvcstreaming.scraper.source;
 
+import io.jvcstreaming.scraper.parse.PageText;
+
 /**
  * What a page fetch gave, once retries are over.
  *
@@ -9,7 +11,7 @@ package io.jvcstreaming.scraper.source;
  * @param body     the page for {@link Outcome#OK}, else null
  * @param location the absolute redirect target for {@link Outcome#REDIRECT}, else null
  */
-record FetchResult(Outcome outcome, int status, String url, String body, String location) {
+record FetchResult(Outcome outcome, int status, String url, PageText body, String location) {
 
   /** How a fetch ended; also the label of the pages-fetched metric. */
   public enum Outcome {

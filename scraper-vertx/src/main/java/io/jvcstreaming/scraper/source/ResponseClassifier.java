@@ -1,6 +1,7 @@
 package io.jvcstreaming.scraper.source;
 
 import io.jvcstreaming.scraper.parse.ChallengeDetector;
+import io.jvcstreaming.scraper.parse.PageText;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,8 @@ final class ResponseClassifier {
    * Classifies an answer.
    *
    * @param header a response header by name (null when absent)
-   * @param body   the body decoded with a charset ("" when there is none); only called when the verdict needs it
+   * @param body   the body read as that charset ({@link PageText#read}; "" when there is none), only called when the
+   *               verdict needs it
    */
   static Verdict classify(String url, int status, Function<String, String> header, Function<Charset, String> body) {
     String cfMitigated = header.apply("cf-mitigated");
@@ -59,11 +61,11 @@ final class ResponseClassifier {
         // a JSON error, an image, a file download: not a forum page whatever its body says
         return Verdict.failed("wrong-content-type", false, 0);
       }
-      String html = body.apply(charsetOf(contentType));
-      if (ChallengeDetector.isChallenge(status, cfMitigated, html)) {
+      PageText page = PageText.read(charsetOf(contentType), body);
+      if (ChallengeDetector.isChallenge(status, cfMitigated, page.structure())) { // its markers are ASCII
         return Verdict.failed("challenge", true, 0);
       }
-      return Verdict.done(new FetchResult(FetchResult.Outcome.OK, status, url, html, null));
+      return Verdict.done(new FetchResult(FetchResult.Outcome.OK, status, url, page, null));
     } else if (status == 304) {
       return Verdict.done(new FetchResult(FetchResult.Outcome.NOT_MODIFIED, status, url, null, null));
     } else if (status >= 300 && status < 400 && header.apply("Location") != null) {

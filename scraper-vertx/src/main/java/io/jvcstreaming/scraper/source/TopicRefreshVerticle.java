@@ -87,7 +87,7 @@ public final class TopicRefreshVerticle extends VerticleBase {
 
   private Future<List<TopicRow>> fetchListPage(String url) {
     return http.get(url, true).compose(result -> switch (result.outcome()) {
-      case OK -> vertx.<TopicListPage>executeBlocking(() -> TopicListParser.parse(result.body(), url), false)
+      case OK -> vertx.<TopicListPage>executeBlocking(() -> TopicListParser.parse(result.body().text(), url), false)
           .map(TopicListPage::rows)
           .recover(e -> {
             String reason = e instanceof PageParseException p ? p.reason() : e.toString();

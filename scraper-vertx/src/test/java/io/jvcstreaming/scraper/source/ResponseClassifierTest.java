@@ -3,8 +3,11 @@ package io.jvcstreaming.scraper.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.scraper.source.ResponseClassifier.Verdict;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,6 +136,34 @@ class ResponseClassifierTest {
         .getBytes(StandardCharsets.ISO_8859_1);
     Verdict v = ResponseClassifier.classify(URL, 200, Map.of("Content-Type", "text/html; charset=ISO-8859-1")::get,
         cs -> new String(latin1, cs));
-    assertThat(v.result().body()).contains("caf\u00e9");
+    assertThat(v.result().body().text()).contains("caf\u00e9");
+  }
+
+  /** A UTF-8 page is read undecoded, as ISO-8859-1 ({@link PageText}), and decoded as UTF-8 when its text is asked for. */
+  @org.junit.jupiter.api.Test
+  void aUtf8PageIsDecodedOnlyWhenItsTextIsRead() {
+    String page = "<html>caf\u00e9 \u00e0 l'\u0153il \ud83d\ude00<div id=\"listMessages\"></div></html>";
+    byte[] utf8 = page.getBytes(StandardCharsets.UTF_8);
+    List<Charset> asked = new ArrayList<>();
+    Verdict v = ResponseClassifier.classify(URL, 200, Map.of("Content-Type", "text/html; charset=UTF-8")::get,
+        cs -> {
+          asked.add(cs);
+          return new String(utf8, cs);
+        });
+    assertThat(asked).containsExactly(StandardCharsets.ISO_8859_1);
+    assertThat(v.result().body().structure()).hasSize(utf8.length).contains("id=\"listMessages\"");
+    assertThat(v.result().body().text()).isEqualTo(page);
+  }
+
+  /** A charset in which ASCII is not one byte per character is decoded at once, and still read right. */
+  @org.junit.jupiter.api.Test
+  void aUtf16PageIsDecodedAtOnce() {
+    String page = "<html>caf\u00e9<div id=\"listMessages\"></div></html>";
+    byte[] utf16 = page.getBytes(StandardCharsets.UTF_16);
+    Verdict v = ResponseClassifier.classify(URL, 200, Map.of("Content-Type", "text/html; charset=UTF-16")::get,
+        cs -> new String(utf16, cs));
+    assertThat(v.isDone()).isTrue();
+    assertThat(v.result().body().text()).isEqualTo(page);
+    assertThat(v.result().body().structure()).isEqualTo(page);
   }
 }

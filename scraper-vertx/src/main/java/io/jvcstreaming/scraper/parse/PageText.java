@@ -13,6 +13,8 @@ import java.util.function.Function;
  * copy of the bytes, a byte per char, where decoding the UTF-8 of a French page gives a two-byte-per-char string
  * through three buffers (a third of a crawl's allocations, JFR). A byte of a multi-byte character shows there as
  * a char at or above 0x80, which no ASCII search can match. {@link #text()} is the page decoded as its charset says.
+ * A page is read by one thread at a time (made on the event loop, handed to a worker to parse), so the decoded text
+ * is kept without locking.
  */
 public final class PageText {
 

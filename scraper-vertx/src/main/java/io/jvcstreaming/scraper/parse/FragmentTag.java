@@ -21,6 +21,7 @@ class FragmentTag implements BodyElement {
   /** Per attribute: name start, name end, value start, value end (value start -1: no value). */
   private final int[] spans;
   private final int count;
+  private String classAttr;
   private String className;
 
   FragmentTag(String name, String src, int[] spans, int count, FragmentTag parent) {
@@ -44,9 +45,17 @@ class FragmentTag implements BodyElement {
   @Override
   public String className() {
     if (className == null) {
-      className = attr("class").trim(); // asked several times per element by the walk
+      className = classAttr().trim(); // asked several times per element by the walk
     }
     return className;
+  }
+
+  /** The class attribute as written, decoded once: what class tests split (trimming would drop control chars). */
+  String classAttr() {
+    if (classAttr == null) {
+      classAttr = attr("class");
+    }
+    return classAttr;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.jvcstreaming.scraper.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.internal.StringUtil;
 
 /**
@@ -12,14 +13,18 @@ import org.jsoup.internal.StringUtil;
  */
 final class ListElement extends FragmentTag implements ListNode {
 
-  private final String baseUri;
+  /** Marks a class attribute that is not ASCII in {@link #lowerClass}. */
+  private static final String NOT_ASCII = new String("not ascii");
+
+  private final PageLinks links;
+  private String lowerClass;
   private final List<ListElement> children = new ArrayList<>(4);
   /** The decoded text below this element, while it holds no element. */
   private StringBuilder text;
 
-  ListElement(String name, String src, TagAttributes attrs, ListElement parent, String baseUri) {
+  ListElement(String name, String src, TagAttributes attrs, ListElement parent, PageLinks links) {
     super(name, src, attrs.copy(), attrs.count, parent);
-    this.baseUri = baseUri;
+    this.links = links;
   }
 
   void add(ListElement child) {
@@ -45,34 +50,82 @@ final class ListElement extends FragmentTag implements ListNode {
 
   @Override
   public boolean hasClass(String wanted) {
-    // jsoup's test: a whitespace-separated token of the class attribute equal to it, case ignored
-    String cls = attr("class");
-    int len = cls.length();
+    // jsoup's test: a whitespace-separated token of the class attribute equal to it, case ignored. The selectors
+    // of a row ask it of every element below the row, so the attribute is decoded and lower-cased once.
+    String cls = classAttr();
     int want = wanted.length();
-    int i = 0;
-    while (i < len) {
-      while (i < len && Character.isWhitespace(cls.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < len && !Character.isWhitespace(cls.charAt(i))) {
-        i++;
-      }
-      if (i - start == want && want > 0 && cls.regionMatches(true, start, wanted, 0, want)) {
+    if (want == 0 || cls.length() < want) {
+      return false;
+    }
+    String lower = asciiLowerClass();
+    if (lower == null || !isAsciiLower(wanted)) {
+      return hasClassToken(cls, wanted);
+    }
+    for (int at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + 1)) {
+      int after = at + want;
+      if ((at == 0 || isWhitespace(cls.charAt(at - 1))) && (after == cls.length() || isWhitespace(cls.charAt(after)))) {
         return true;
       }
     }
     return false;
   }
 
+  /** The class attribute lower-cased if it is ASCII (where that is what {@code regionMatches(true, ..)} compares). */
+  private String asciiLowerClass() {
+    if (lowerClass == null) {
+      String cls = classAttr();
+      boolean ascii = true;
+      for (int i = 0; i < cls.length() && ascii; i++) {
+        ascii = cls.charAt(i) < 0x80;
+      }
+      lowerClass = ascii ? cls.toLowerCase(Locale.ROOT) : NOT_ASCII;
+    }
+    return lowerClass == NOT_ASCII ? null : lowerClass;
+  }
+
+  private static boolean isAsciiLower(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The token loop itself, for a class or a wanted name that is not ASCII. */
+  private static boolean hasClassToken(String cls, String wanted) {
+    int len = cls.length();
+    int want = wanted.length();
+    int i = 0;
+    while (i < len) {
+      while (i < len && isWhitespace(cls.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < len && !isWhitespace(cls.charAt(i))) {
+        i++;
+      }
+      if (i - start == want && cls.regionMatches(true, start, wanted, 0, want)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link Character#isWhitespace}, jsoup's separator of class names, without its table lookup for ASCII. */
+  private static boolean isWhitespace(char c) {
+    return c <= ' ' ? Character.isWhitespace(c) : c >= 0x80 && Character.isWhitespace(c);
+  }
+
   @Override
   public String absUrl(String key) {
-    return hasAttr(key) ? StringUtil.resolve(baseUri, attr(key)) : "";
+    return hasAttr(key) ? links.resolve(attr(key)) : "";
   }
 
   @Override
   public String baseUri() {
-    return baseUri;
+    return links.base();
   }
 
   @Override

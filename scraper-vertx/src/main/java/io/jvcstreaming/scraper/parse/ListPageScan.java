@@ -38,10 +38,10 @@ final class ListPageScan {
   private static final Set<String> HEAD_TAGS = Set.of("meta", "link", "title", "script", "style");
   /** jsoup's scope searches stop at 100 levels: deeper pages are left to it. */
   private static final int MAX_DEPTH = 60;
-  private static final String CONTAINER_CLASS = "tablesForum--listTopics";
+  private static final String CONTAINER_CLASS = "tablesforum--listtopics"; // lower case: hasClass ignores it
 
   private final String src;
-  private final String baseUri;
+  private final PageLinks links;
   private final TagAttributes attrs = new TagAttributes();
   private final int[] end = new int[1];
   /** Names of the open elements below body; {@code depth} of them are in use. */
@@ -57,7 +57,7 @@ final class ListPageScan {
 
   private ListPageScan(String src, String baseUri) {
     this.src = src;
-    this.baseUri = baseUri;
+    this.links = new PageLinks(baseUri);
   }
 
   /**
@@ -142,10 +142,10 @@ final class ListPageScan {
   private void push(String name) {
     ListElement el = null;
     if (current != null) {
-      el = new ListElement(name, src, attrs, current, baseUri);
+      el = new ListElement(name, src, attrs, current, links);
       current.add(el);
     } else if (container == null && name.equals("ul")) {
-      ListElement ul = new ListElement(name, src, attrs, null, baseUri);
+      ListElement ul = new ListElement(name, src, attrs, null, links);
       if (ul.hasClass(CONTAINER_CLASS)) {
         container = ul;
         el = ul;
@@ -193,7 +193,7 @@ final class ListPageScan {
 
   /** Text inside the container, references decoded as jsoup's tokeniser does. */
   private void text(int from, int to) {
-    int at = FragmentText.ampersand(src, from, to);
+    int at = attrs.ampersand(src, from, to);
     while (at >= 0) {
       current.appendText(src, from, at);
       String decoded = FragmentEntities.decodeAt(src, at, end);
@@ -202,7 +202,7 @@ final class ListPageScan {
       }
       current.appendText(decoded, 0, decoded.length());
       from = end[0];
-      at = FragmentText.ampersand(src, from, to);
+      at = attrs.ampersand(src, from, to);
     }
     current.appendText(src, from, to);
   }
@@ -302,11 +302,21 @@ final class ListPageScan {
       }
       at += 2;
     }
-    if (!name.equals("title") && src.indexOf("<!--", from) >= 0 && src.indexOf("<!--", from) < at) {
+    if (!name.equals("title") && opensComment(from, at)) {
       throw Uncertain.INSTANCE;
     }
     i = at;
     expectEnd(name);
+  }
+
+  /** A {@code <!--} in {@code src[from, to)}, where {@code src[to]} is a {@code <}: no search past the element. */
+  private boolean opensComment(int from, int to) {
+    for (int lt = src.indexOf('<', from); lt < to; lt = src.indexOf('<', lt + 1)) {
+      if (src.startsWith("<!--", lt)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void skipSpaces() {

@@ -37,15 +37,15 @@ enum ListQuery {
     }
   }
 
-  /** What the selector matches, tested on a scanned element. */
+  /** What the selector matches, tested on a scanned element (class names lower-cased: the test ignores case). */
   boolean matches(ListElement e) {
     return switch (this) {
-      case SUBJECT -> e.hasClass("tablesForum__cellSubject");
-      case SUBJECT_TEXT -> e.hasClass("tablesForum__subjectText");
-      case FIRST_AVATAR -> e.hasClass("tablesForum__firstAvatar");
+      case SUBJECT -> e.hasClass("tablesforum__cellsubject");
+      case SUBJECT_TEXT -> e.hasClass("tablesforum__subjecttext");
+      case FIRST_AVATAR -> e.hasClass("tablesforum__firstavatar");
       case AVATAR_IMG -> e.nameIs("img") && e.hasClass("avatar__image") && e.hasAttr("alt");
-      case REPLY_COUNT -> e.hasClass("tablesForum__cellText--msg");
-      case LAST_LINK -> e.hasClass("tablesForum__cellLink");
+      case REPLY_COUNT -> e.hasClass("tablesforum__celltext--msg");
+      case LAST_LINK -> e.hasClass("tablesforum__celllink");
       case PIN_ICON -> e.hasClass("topic-pin-on") || e.hasClass("topic-pin-off");
     };
   }

@@ -26,6 +26,7 @@ final class Payload {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final String MARKER = "forumsAppPayload";
+  private static final AsciiSearch MARKERS = new AsciiSearch(MARKER);
   /**
    * Cap of the inflated payload JSON: twice the HTTP client's default body cap ({@code --max-body-bytes}, 8 MiB).
    * A real page's JSON is a few hundred KiB; a payload inflating beyond this is refused ({@link #TOO_LARGE}),
@@ -72,7 +73,7 @@ final class Payload {
    * int)} takes, so that a caller that first asks whether there is a payload does not search the page twice.
    */
   static int literalStart(String html) {
-    int at = html.indexOf(MARKER);
+    int at = MARKERS.in(html, 0);
     while (at >= 0) {
       int i = skipSpaces(html, at + MARKER.length());
       if (i < html.length() && html.charAt(i) == '=') {
@@ -81,7 +82,7 @@ final class Payload {
           return i;
         }
       }
-      at = html.indexOf(MARKER, at + MARKER.length());
+      at = MARKERS.in(html, at + MARKER.length());
     }
     return -1;
   }

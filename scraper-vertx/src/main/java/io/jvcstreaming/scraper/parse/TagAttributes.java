@@ -16,6 +16,10 @@ final class TagAttributes {
   /** The tag ended with {@code />}. */
   boolean selfClosing;
   private final int[] end = new int[1];
+  /** {@link #ampersand}'s last search: the first '&' at or after {@code ampFrom} in {@code ampSrc}, -1 if none. */
+  private String ampSrc;
+  private int ampFrom;
+  private int nextAmp;
 
   /** The spans of the last tag read, as a {@link FragmentTag} keeps them. */
   int[] copy() {
@@ -108,12 +112,26 @@ final class TagAttributes {
 
   /** Every reference in {@code [from, to)} decodes (a value with any other form is left to jsoup). */
   private boolean decodable(String src, int from, int to) {
-    for (int amp = FragmentText.ampersand(src, from, to); amp >= 0; amp = FragmentText.ampersand(src, end[0], to)) {
+    for (int amp = ampersand(src, from, to); amp >= 0; amp = ampersand(src, end[0], to)) {
       if (FragmentEntities.decodeAt(src, amp, end) == FragmentEntities.REFUSED || end[0] > to) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The first {@code &} in {@code src[from, to)}, -1 if none. The scans read a page forward, so the next {@code &}
+   * found is kept for the calls after it: one search per reference over the page, where a search per attribute value
+   * or text run (bounded, so a char loop) was a tenth of a list page's parse.
+   */
+  int ampersand(String src, int from, int to) {
+    if (src != ampSrc || from < ampFrom || (nextAmp >= 0 && nextAmp < from)) {
+      ampSrc = src;
+      ampFrom = from;
+      nextAmp = src.indexOf('&', from);
+    }
+    return nextAmp >= 0 && nextAmp < to ? nextAmp : -1;
   }
 
   /** End of an ASCII tag name ({@code [A-Za-z][A-Za-z0-9]*}) followed by whitespace, / or >; -1 otherwise. */

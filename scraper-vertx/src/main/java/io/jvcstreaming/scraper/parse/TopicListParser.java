@@ -79,7 +79,7 @@ public final class TopicListParser {
       if (!li.nameIs("li") || ListRows.isHeadOrAd(li)) {
         continue;
       }
-      if (!legacy && !li.hasClass("tablesForum__bodyRow") && !li.id().startsWith("topic-")) {
+      if (!legacy && !li.hasClass("tablesforum__bodyrow") && !li.id().startsWith("topic-")) {
         continue;
       }
       TopicRow row = legacy ? legacyRow(((ListNode.Jsoup) li).el()) : ListRows.row(li);

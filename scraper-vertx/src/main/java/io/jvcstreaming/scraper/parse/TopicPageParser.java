@@ -85,6 +85,7 @@ public final class TopicPageParser {
   }
 
   private static final String MESSAGE_ID = "id=\"message-";
+  private static final AsciiSearch MESSAGE_IDS = new AsciiSearch(MESSAGE_ID);
   private static final String CONTAINER = "id=\"listMessages\"";
 
   /**
@@ -122,7 +123,7 @@ public final class TopicPageParser {
     for (Payload.Message m : payload.messages) {
       inPayload.add(m.id());
     }
-    for (int at = html.indexOf(MESSAGE_ID); at >= 0; at = html.indexOf(MESSAGE_ID, at + 1)) {
+    for (int at = MESSAGE_IDS.in(html, 0); at >= 0; at = MESSAGE_IDS.in(html, at + 1)) {
       long id = messageIdAt(html, at + MESSAGE_ID.length());
       if (id >= 0 && !inPayload.contains(id)) {
         return null; // the markup shows a message the payload lacks

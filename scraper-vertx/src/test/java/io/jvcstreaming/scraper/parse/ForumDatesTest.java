@@ -64,4 +64,50 @@ class ForumDatesTest {
     assertThatThrownBy(() -> ForumDates.parse("02 brumaire 2026 à 10:00:00"))
         .isInstanceOf(DateTimeParseException.class);
   }
+
+  /**
+   * The printed form's reader without the regex answers as the regex does: on every printed date of a run of days
+   * (both daylight-saving transitions included) and on mutants of them (a character replaced, dropped or doubled).
+   */
+  @Test
+  void readsThePrintedFormAsTheRegexDoes() {
+    String[] months = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+        "novembre", "décembre"};
+    String alphabet = "0123456789 :hàÀa.eé\u00a0xJ";
+    java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+    int fast = 0;
+    for (int n = 0; n < 20_000; n++) {
+      String date = String.format("%02d %s %04d à %02d:%02d:%02d", random.nextInt(0, 33), months[random.nextInt(12)],
+          random.nextInt(2024, 2028), random.nextInt(0, 25), random.nextInt(0, 61), random.nextInt(0, 61));
+      if (random.nextInt(3) == 0) {
+        StringBuilder m = new StringBuilder(date);
+        int at = random.nextInt(m.length());
+        switch (random.nextInt(3)) {
+          case 0 -> m.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+          case 1 -> m.deleteCharAt(at);
+          default -> m.insert(at, m.charAt(at));
+        }
+        date = m.toString();
+      }
+      Object viaPattern;
+      try {
+        viaPattern = ForumDates.viaPattern(date);
+      } catch (DateTimeParseException e) {
+        viaPattern = "refused";
+      }
+      Object parsed;
+      try {
+        parsed = ForumDates.parse(date);
+      } catch (DateTimeParseException e) {
+        parsed = "refused";
+      }
+      assertThat(parsed).as(date).isEqualTo(viaPattern);
+      if (ForumDates.asPrinted(date) != null) {
+        fast++;
+        assertThat(ForumDates.asPrinted(date)).as(date).isEqualTo(viaPattern);
+      }
+    }
+    assertThat(fast).isGreaterThan(5_000); // the printed form is read without the regex
+    assertThat(ForumDates.asPrinted("05 mai 2026 à 23:29:30")).isEqualTo(Instant.parse("2026-05-05T21:29:30Z"));
+  }
 }

@@ -73,4 +73,21 @@ class FragmentEntitiesTest {
     }
     assertThat(answered).isGreaterThan(500);
   }
+
+  /** The names decoded without jsoup's lookup, their neighbours in case and length, in text and in attributes. */
+  @ParameterizedTest
+  @ValueSource(strings = {"eacute", "agrave", "egrave", "quot", "Ccedil", "nbsp", "ecirc", "lt", "amp", "ccedil", "gt",
+      "ocirc", "euro", "ugrave", "oelig", "Eacute", "apos", "acirc", "icirc", "ucirc", "iuml", "euml", "laquo",
+      "raquo", "hellip", "EACUTE", "Agrave", "QUOT", "AMP", "LT", "Nbsp", "eacut", "eacutee", "l", "ltt", "Euro"})
+  void decodesTheCommonNamesAsJsoupDoes(String name) {
+    for (String s : new String[] {"&" + name + ";", "x&" + name + ";y", "&" + name + ";&" + name + ";"}) {
+      assertNullOrSameAsJsoup(s);
+    }
+    int[] end = new int[1];
+    String one = FragmentEntities.decodeAt("&" + name + ";", 0, end);
+    if (one != null) {
+      assertThat(one).isEqualTo(Parser.unescapeEntities("&" + name + ";", false));
+      assertThat(end[0]).isEqualTo(name.length() + 2);
+    }
+  }
 }

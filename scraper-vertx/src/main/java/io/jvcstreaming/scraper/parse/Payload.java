@@ -158,6 +158,17 @@ final class Payload {
    * lines), in one pass from the page into the decoder's input: no stripped copy of the literal as a String.
    */
   private static byte[] decodeBase64(String s, int from, int to) throws PageParseException {
+    if (to > from) {
+      try {
+        // A literal that is one run of the standard alphabet, as the forum writes it, decodes as it stands (a bulk
+        // copy of the page's bytes, not a char at a time). The strict decoder refuses whitespace, any other
+        // character and a char above 0xFF (which its ISO-8859-1 copy turns into '?'), and all of those go the
+        // general way below, which gives the same bytes for such a run.
+        return Base64.getDecoder().decode(s.substring(from, to));
+      } catch (IllegalArgumentException e) {
+        // wrapped lines, the URL alphabet or junk: the general reading
+      }
+    }
     byte[] b64 = new byte[to - from];
     int n = 0;
     for (int i = from; i < to; i++) {

@@ -14,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Finding and decoding the page's payload literal: its quoting forms, and what of its JSON is read. */
 class PayloadTest {
@@ -63,6 +64,26 @@ class PayloadTest {
     assertThat(p).isNotNull();
     assertThat(p.topicId).isEqualTo(77300001L);
     assertThat(p.messages).hasSize(1);
+  }
+
+  /**
+   * The literal decoded as it stands (one strict run) and the general reading agree: the URL alphabet and wrapped
+   * lines still decode, and a character outside ASCII is refused wherever it stands, also one above 0xFF, which a
+   * copy to ISO-8859-1 turns into '?', and one of 0x80-0xFF, as a page read undecoded shows a UTF-8 byte.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"\u00e9", "\u0141", "\u20ac", "\u00ff", "?", "*"})
+  void aLiteralHoldingAnyOtherCharacterIsBadBase64(String odd) throws PageParseException {
+    String b64 = gzipBase64(JSON);
+    String url = b64.replace('+', '-').replace('/', '_');
+    assertThat(Payload.read(page("=\"B64\"", url)).topicId).isEqualTo(77300001L);
+    assertThat(Payload.read(page("=\"B64\"", b64.substring(0, 8) + "\n" + b64.substring(8))).topicId)
+        .isEqualTo(77300001L);
+    for (int at : new int[] {0, 7, b64.length() / 2, b64.length()}) {
+      String bad = b64.substring(0, at) + odd + b64.substring(at);
+      assertThatThrownBy(() -> Payload.read(page("=\"B64\"", bad)))
+          .isInstanceOf(PageParseException.class).hasMessageContaining("base64");
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.jvcstreaming.scraper.parse.TopicPage;
 import io.jvcstreaming.scraper.parse.TopicPageParser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ final class TopicPages {
   }
 
   private final Vertx vertx;
+  private final WorkerExecutor parsePool;
   private final ForumHttpClient http;
   private final ScraperMetrics metrics;
   private final AnswerCache cache = new AnswerCache(PAGES_REMEMBERED);
@@ -35,6 +37,7 @@ final class TopicPages {
   TopicPages(Vertx vertx, ForumHttpClient http, ScraperMetrics metrics, int maxRetries) {
     this.maxRetries = maxRetries;
     this.vertx = vertx;
+    this.parsePool = ParsePool.open(vertx);
     this.http = http;
     this.metrics = metrics;
   }
@@ -53,7 +56,7 @@ final class TopicPages {
   }
 
   private Future<Answer> parse(String url, FetchResult result) {
-    return vertx.<TopicPage>executeBlocking(() -> TopicPageParser.parse(result.body(), url), false)
+    return parsePool.<TopicPage>executeBlocking(() -> TopicPageParser.parse(result.body(), url), false)
         .recover(e -> {
           String reason = reason(e);
           metrics.parseError(reason);

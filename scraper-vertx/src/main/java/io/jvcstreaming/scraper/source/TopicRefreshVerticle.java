@@ -9,6 +9,7 @@ import io.jvcstreaming.scraper.parse.TopicListParser;
 import io.jvcstreaming.scraper.parse.TopicRow;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public final class TopicRefreshVerticle extends VerticleBase {
   private final ListRound round = new ListRound(REMEMBERED_TOPICS);
   private long timerId = -1;
   private boolean roundRunning;
+  private WorkerExecutor parsePool;
 
   public TopicRefreshVerticle(ScraperConfig config, ForumHttpClient http, FetchQueue queue, ScraperMetrics metrics) {
     this.config = config;
@@ -39,6 +41,7 @@ public final class TopicRefreshVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    parsePool = ParsePool.open(vertx);
     timerId = vertx.setPeriodic(0, config.refreshInterval().toMillis(), t -> refresh());
     LOG.info("refreshing {} list page(s) every {} ms from {}", config.listPages(), config.refreshInterval().toMillis(),
         config.forumUrl());
@@ -87,7 +90,7 @@ public final class TopicRefreshVerticle extends VerticleBase {
 
   private Future<List<TopicRow>> fetchListPage(String url) {
     return http.get(url, true).compose(result -> switch (result.outcome()) {
-      case OK -> vertx.<TopicListPage>executeBlocking(() -> TopicListParser.parse(result.body().text(), url), false)
+      case OK -> parsePool.<TopicListPage>executeBlocking(() -> TopicListParser.parse(result.body().text(), url), false)
           .map(TopicListPage::rows)
           .recover(e -> {
             String reason = e instanceof PageParseException p ? p.reason() : e.toString();

@@ -13,11 +13,10 @@ import org.jsoup.internal.StringUtil;
  */
 final class ListElement extends FragmentTag implements ListNode {
 
-  /** Marks a class attribute that is not ASCII in {@link #lowerClass}. */
-  private static final String NOT_ASCII = new String("not ascii");
-
   private final PageLinks links;
+  /** The class attribute lower-cased, null if it is not ASCII (set once {@code lowerClassRead}). */
   private String lowerClass;
+  private boolean lowerClassRead;
   private final List<ListElement> children = new ArrayList<>(4);
   /** The decoded text below this element, while it holds no element. */
   private StringBuilder text;
@@ -72,15 +71,16 @@ final class ListElement extends FragmentTag implements ListNode {
 
   /** The class attribute lower-cased if it is ASCII (where that is what {@code regionMatches(true, ..)} compares). */
   private String asciiLowerClass() {
-    if (lowerClass == null) {
+    if (!lowerClassRead) {
       String cls = classAttr();
       boolean ascii = true;
       for (int i = 0; i < cls.length() && ascii; i++) {
         ascii = cls.charAt(i) < 0x80;
       }
-      lowerClass = ascii ? cls.toLowerCase(Locale.ROOT) : NOT_ASCII;
+      lowerClass = ascii ? cls.toLowerCase(Locale.ROOT) : null;
+      lowerClassRead = true;
     }
-    return lowerClass == NOT_ASCII ? null : lowerClass;
+    return lowerClass;
   }
 
   private static boolean isAsciiLower(String s) {

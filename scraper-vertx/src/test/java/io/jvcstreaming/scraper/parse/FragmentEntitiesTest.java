@@ -2,10 +2,6 @@ package io.jvcstreaming.scraper.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jvcstreaming.simulator.model.ContentGenerator;
-import io.jvcstreaming.simulator.model.ForumActivity;
-import io.jvcstreaming.simulator.model.HistoryGenerator;
-import io.jvcstreaming.simulator.model.SimClock;
 import io.jvcstreaming.simulator.model.Topic;
 import io.jvcstreaming.simulator.model.World;
 import java.util.List;
@@ -32,10 +28,7 @@ class FragmentEntitiesTest {
   @ParameterizedTest
   @ValueSource(longs = {51, 1})
   void decodesEveryGeneratedTitleAsJsoupDoes(long seed) {
-    World world = new World(seed);
-    ContentGenerator content = new ContentGenerator(seed);
-    HistoryGenerator.generate(world, new ForumActivity(world, content), content, seed, 300, 400,
-        SimClock.frozen().anchor(), System.currentTimeMillis());
+    World world = GeneratedForums.generate(seed, 300);
     List<Topic> topics = world.read(world::listOrder);
     assertThat(topics).hasSize(300);
     for (Topic t : topics) {

@@ -2,11 +2,7 @@ package io.jvcstreaming.scraper.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jvcstreaming.simulator.model.ContentGenerator;
-import io.jvcstreaming.simulator.model.ForumActivity;
-import io.jvcstreaming.simulator.model.HistoryGenerator;
 import io.jvcstreaming.simulator.model.Message;
-import io.jvcstreaming.simulator.model.SimClock;
 import io.jvcstreaming.simulator.model.World;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +21,7 @@ class FragmentTextTest {
 
   /** Every body and signature of a static forum of that seed (what the simulator serves in the payloads). */
   private static List<String> forumFragments(long seed, int topics) {
-    World world = new World(seed);
-    ContentGenerator content = new ContentGenerator(seed);
-    HistoryGenerator.generate(world, new ForumActivity(world, content), content, seed, topics, 400,
-        SimClock.frozen().anchor(), System.currentTimeMillis());
+    World world = GeneratedForums.generate(seed, topics);
     List<String> out = new ArrayList<>();
     for (Message m : world.read(world::published)) {
       out.add(m.body().html());

@@ -1,12 +1,9 @@
 package io.jvcstreaming.scraper.parse;
 
+import static io.jvcstreaming.scraper.parse.GeneratedForums.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvcstreaming.simulator.markup.ForumUrls;
-import io.jvcstreaming.simulator.model.ContentGenerator;
-import io.jvcstreaming.simulator.model.ForumActivity;
-import io.jvcstreaming.simulator.model.HistoryGenerator;
-import io.jvcstreaming.simulator.model.SimClock;
 import io.jvcstreaming.simulator.model.World;
 import io.jvcstreaming.simulator.render.ListPageRenderer;
 import java.time.Instant;
@@ -30,11 +27,8 @@ class ListPageScanTest {
 
   /** Every list page of a static forum of that seed, as the simulator serves them. */
   private static List<String> forumListPages(long seed, int topics) {
-    World world = new World(seed);
-    ContentGenerator content = new ContentGenerator(seed);
-    Instant now = SimClock.frozen().anchor();
-    HistoryGenerator.generate(world, new ForumActivity(world, content), content, seed, topics, 400, now,
-        System.currentTimeMillis());
+    World world = GeneratedForums.generate(seed, topics);
+    Instant now = GeneratedForums.NOW;
     return world.read(() -> {
       List<String> pages = new ArrayList<>();
       int count = ListPageRenderer.pageCount(world.listOrder().size());
@@ -43,19 +37,6 @@ class ListPageScanTest {
       }
       return pages;
     });
-  }
-
-  /** What a parse gives: the page, or the error's message. */
-  private static Object outcome(Parse parse) {
-    try {
-      return parse.run();
-    } catch (PageParseException e) {
-      return "error: " + e.getMessage();
-    }
-  }
-
-  private interface Parse {
-    Object run() throws PageParseException;
   }
 
   private static void assertSameAsJsoup(String html, String url) throws PageParseException {

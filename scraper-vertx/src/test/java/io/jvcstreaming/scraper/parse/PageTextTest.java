@@ -1,16 +1,12 @@
 package io.jvcstreaming.scraper.parse;
 
+import static io.jvcstreaming.scraper.parse.GeneratedForums.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jvcstreaming.simulator.model.ContentGenerator;
-import io.jvcstreaming.simulator.model.ForumActivity;
-import io.jvcstreaming.simulator.model.HistoryGenerator;
-import io.jvcstreaming.simulator.model.SimClock;
 import io.jvcstreaming.simulator.model.Topic;
 import io.jvcstreaming.simulator.model.World;
 import io.jvcstreaming.simulator.render.TopicPageRenderer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -33,11 +29,7 @@ class PageTextTest {
 
   /** Every page of every topic of a static forum of that seed, as the simulator serves them. */
   private static List<Page> forumTopicPages(long seed, int topics) {
-    World world = new World(seed);
-    ContentGenerator content = new ContentGenerator(seed);
-    Instant now = SimClock.frozen().anchor();
-    HistoryGenerator.generate(world, new ForumActivity(world, content), content, seed, topics, 400, now,
-        System.currentTimeMillis());
+    World world = GeneratedForums.generate(seed, topics);
     return world.read(() -> {
       List<Page> pages = new ArrayList<>();
       for (Topic topic : world.listOrder()) {
@@ -53,18 +45,6 @@ class PageTextTest {
   private static PageText fetched(String html) {
     byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
     return PageText.read(StandardCharsets.UTF_8, cs -> new String(utf8, cs));
-  }
-
-  private static Object outcome(Parse parse) {
-    try {
-      return parse.run();
-    } catch (PageParseException e) {
-      return "error: " + e.getMessage();
-    }
-  }
-
-  private interface Parse {
-    TopicPage run() throws PageParseException;
   }
 
   private static Object fromBytes(Page page) {
@@ -109,7 +89,8 @@ class PageTextTest {
     TopicPage page = TopicPageParser.parse(fetched(markupOnly), Pages.EXAMPLE_URL);
     assertThat(page.source()).isEqualTo(TopicPage.Source.HTML);
     assertThat(page).isEqualTo(TopicPageParser.parse(markupOnly, Pages.EXAMPLE_URL));
-    assertThat(page.posts()).anySatisfy(p -> assertThat(p.text() + p.author() + p.topic()).containsPattern("[éèàçœ]"));
+    assertThat(page.posts())
+        .anySatisfy(p -> assertThat(p.text() + p.author() + p.topic()).containsPattern("[éèàçœ]"));
   }
 
   @Test

@@ -101,8 +101,10 @@ final class ForumDates {
       return null;
     }
     try {
-      return LocalDateTime.of(number(s, y, 4), month, number(s, 0, 2), number(s, y + 7, 2), number(s, y + 10, 2),
-          number(s, y + 13, 2)).atZone(PARIS).toInstant();
+      // the digits are checked above: parseInt (which would take a sign) cannot fail on them
+      return LocalDateTime.of(Integer.parseInt(s, y, y + 4, 10), month, Integer.parseInt(s, 0, 2, 10),
+          Integer.parseInt(s, y + 7, y + 9, 10), Integer.parseInt(s, y + 10, y + 12, 10),
+          Integer.parseInt(s, y + 13, y + 15, 10)).atZone(PARIS).toInstant();
     } catch (DateTimeException e) {
       return null;
     }
@@ -115,14 +117,6 @@ final class ForumDates {
       }
     }
     return true;
-  }
-
-  private static int number(String s, int from, int count) {
-    int v = 0;
-    for (int i = from; i < from + count; i++) {
-      v = v * 10 + (s.charAt(i) - '0');
-    }
-    return v;
   }
 
   /** {@link #parse(String)} or null. */

@@ -71,8 +71,8 @@ class ForumDatesTest {
    */
   @Test
   void readsThePrintedFormAsTheRegexDoes() {
-    String[] months = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-        "novembre", "décembre"};
+    String[] months = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre"};
     String alphabet = "0123456789 :hàÀa.eé\u00a0xJ";
     java.util.SplittableRandom random = new java.util.SplittableRandom(12);
     int fast = 0;
